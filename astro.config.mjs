@@ -1,0 +1,16 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
+
+// SITE_URL and BASE_PATH let the same build serve from a domain root or a project page
+// (https://user.github.io/commonplace/ → SITE_URL=https://user.github.io BASE_PATH=/commonplace/).
+export default defineConfig({
+  site: process.env.SITE_URL || 'http://localhost:4321',
+  base: process.env.BASE_PATH || '/',
+  trailingSlash: 'always',
+  // The default ('jsx') drops a newline between an inline tag and text; `true` is lossless, so
+  // quotes reach the page word for word.
+  compressHTML: true,
+  integrations: [mdx(), pagefindIndex()],
+});

@@ -1,0 +1,36 @@
+/**
+ * The Astro content loader for `content/`. It reads files through the same code as `npm run validate`
+ * (src/lib/content-files.ts) and fails the build with every problem listed, rather than logging and
+ * building a site with entries missing. Notes are rendered here, once, by src/lib/notes.ts.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Loader } from 'astro/loaders';
+import { readReadingList, type ContentFile } from './content-files.ts';
+import { renderNotes } from './notes.ts';
+import { ContentError } from './problems.ts';
+
+export type ContentPart = 'list' | 'sections' | 'entries';
+
+export function readingListLoader(part: ContentPart, contentDir = './content/'): Loader {
+  return {
+    name: `commonplace:${part}`,
+    async load({ store, parseData, generateDigest, config }) {
+      const root = fileURLToPath(new URL(contentDir, config.root));
+      const files = readReadingList(root, fileURLToPath(config.root), { entries: part === 'entries' });
+      if (files.problems.length > 0) throw new ContentError(files.problems);
+      const items: ContentFile<Record<string, unknown>>[] =
+        part === 'list' ? (files.list ? [files.list] : []) : part === 'sections' ? files.sections : files.entries;
+
+      const seen = new Set<string>();
+      for (const item of items) {
+        seen.add(item.id);
+        const digest = generateDigest({ data: item.data, body: item.body });
+        // Unchanged since the last build (Astro keeps the store between builds): skip the work.
+        if (store.get(item.id)?.digest === digest) continue;
+        const data = await parseData({ id: item.id, data: item.data, filePath: item.file });
+        store.set({ id: item.id, data, body: item.body, filePath: item.file, digest, rendered: { html: renderNotes(item.body) } });
+      }
+      for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+    },
+  };
+}

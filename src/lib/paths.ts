@@ -1,0 +1,11 @@
+/** `base` + `path`, with exactly one slash between them and a trailing slash on pages. */
+export function joinBase(base: string, path: string): string {
+  const joined = `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+  return joined;
+}
+
+/** Where a section's page lives, relative to the site's base: `data-platforms/`. */
+export const sectionPath = (sectionId: string) => `${sectionId}/`;
+
+/** Where an entry's permalink page lives: `data-platforms/dataops-principles/`. */
+export const entryPath = (entryId: string) => `${entryId}/`;
