@@ -5,10 +5,13 @@ import { pagefindIndex } from './src/integrations/pagefind.ts';
 
 // SITE_URL and BASE_PATH let the same build serve from a domain root or a project page
 // (https://user.github.io/commonplace/ → SITE_URL=https://user.github.io BASE_PATH=/commonplace/).
+// COMMONPLACE_OUT_DIR and COMMONPLACE_CACHE_DIR let the benchmark build generated lists beside the real one.
 export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
   base: process.env.BASE_PATH || '/',
   trailingSlash: 'always',
+  ...(process.env.COMMONPLACE_OUT_DIR ? { outDir: process.env.COMMONPLACE_OUT_DIR } : {}),
+  ...(process.env.COMMONPLACE_CACHE_DIR ? { cacheDir: process.env.COMMONPLACE_CACHE_DIR } : {}),
   // The default ('jsx') drops a newline between an inline tag and text; `true` is lossless, so
   // quotes reach the page word for word.
   compressHTML: true,

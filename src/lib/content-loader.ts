@@ -11,11 +11,14 @@ import { ContentError } from './problems.ts';
 
 export type ContentPart = 'list' | 'sections' | 'entries';
 
-export function readingListLoader(part: ContentPart, contentDir = './content/'): Loader {
+/** `content/`, or COMMONPLACE_CONTENT_DIR (absolute, or relative to the project) for generated lists. */
+const defaultContentDir = process.env.COMMONPLACE_CONTENT_DIR ?? './content/';
+
+export function readingListLoader(part: ContentPart, contentDir = defaultContentDir): Loader {
   return {
     name: `commonplace:${part}`,
     async load({ store, parseData, generateDigest, config }) {
-      const root = fileURLToPath(new URL(contentDir, config.root));
+      const root = fileURLToPath(new URL(contentDir.replace(/\/?$/, '/'), config.root));
       const files = readReadingList(root, fileURLToPath(config.root), { entries: part === 'entries' });
       if (files.problems.length > 0) throw new ContentError(files.problems);
       const items: ContentFile<Record<string, unknown>>[] =
