@@ -1,0 +1,14 @@
+/**
+ * A machine without network sees every host fail DNS, which would read as "every link is dead" and,
+ * with --mark-dead, mark the whole list. When links on several hosts were checked and not one server
+ * answered at all, the network is the likelier culprit, so the run is refused instead.
+ */
+import { hostKey } from './limiter.ts';
+import type { LinkResult } from './types.ts';
+
+export const OFFLINE_MIN_HOSTS = 3;
+
+export function looksOffline(results: readonly LinkResult[]): boolean {
+  const hosts = new Set(results.map((result) => hostKey(result.url)));
+  return hosts.size >= OFFLINE_MIN_HOSTS && results.every((result) => result.httpStatus === undefined);
+}
