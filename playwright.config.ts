@@ -4,7 +4,7 @@ import { CHROMIUM_ARGS, chromiumExecutable } from './tests/e2e/chromium.ts';
 const port = Number(process.env.E2E_PORT ?? 4329);
 const executablePath = chromiumExecutable();
 
-// Browser tests run against the built site (`npm run build` first), served by `astro preview`.
+// Browser tests run against the built site (`npm run build` first), served as a static host would.
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
@@ -19,7 +19,7 @@ export default defineConfig({
     launchOptions: { args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) },
   },
   webServer: {
-    command: `astro preview --host 127.0.0.1 --port ${port}`,
+    command: `node tests/e2e/serve-dist.ts ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -1,0 +1,109 @@
+/** The full search page: query, facets with counts, results; all of it mirrored in the URL. */
+import { FACETS, hasFilters, pagefindFilters, readSearchState, writeSearchState, type Facet, type SearchState } from '../lib/search-state.ts';
+import { loadPagefind, renderResult, type Pagefind } from './pagefind-client.ts';
+
+const PAGE_SIZE = 20;
+const FACET_LABELS: Record<Facet, string> = { section: 'Section', kind: 'Kind', tag: 'Tag' };
+
+export function startSearchPage(): void {
+  const form = document.querySelector<HTMLFormElement>('[data-search-page]');
+  const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
+  const facets = document.querySelector<HTMLElement>('[data-facets]');
+  const summary = document.querySelector<HTMLElement>('[data-search-summary]');
+  const list = document.querySelector<HTMLOListElement>('[data-search-results]');
+  const more = document.querySelector<HTMLButtonElement>('[data-more-results]');
+  if (!form || !input || !facets || !summary || !list || !more) return;
+
+  let state = readSearchState(location.search);
+  let run = 0;
+  let pending: { data: () => Promise<Parameters<typeof renderResult>[0]> }[] = [];
+
+  const showMore = async () => {
+    const batch = pending.splice(0, PAGE_SIZE);
+    const items = await Promise.all(batch.map(async (result) => {
+      const item = document.createElement('li');
+      item.className = 'search-result';
+      renderResult(await result.data(), item);
+      return item;
+    }));
+    list.append(...items);
+    more.hidden = pending.length === 0;
+  };
+
+  const renderFacets = (counts: Record<string, Record<string, number>>) => {
+    const groups = FACETS.filter((facet) => Object.keys(counts[facet] ?? {}).length > 0).map((facet) => {
+      const fieldset = document.createElement('fieldset');
+      const legend = document.createElement('legend');
+      legend.textContent = FACET_LABELS[facet];
+      fieldset.append(legend);
+      const values = Object.entries(counts[facet] ?? {}).sort(([a], [b]) => a.localeCompare(b, 'en'));
+      for (const [value, count] of values) {
+        const label = document.createElement('label');
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.name = facet;
+        box.value = value;
+        box.checked = state.filters[facet].includes(value);
+        box.addEventListener('change', () => {
+          const chosen = new Set(state.filters[facet]);
+          if (box.checked) chosen.add(value);
+          else chosen.delete(value);
+          update({ ...state, filters: { ...state.filters, [facet]: [...chosen].sort() } }, 'push');
+        });
+        const countText = document.createElement('span');
+        countText.className = 'facet-count';
+        countText.textContent = ` (${count})`;
+        label.append(box, ` ${value}`, countText);
+        fieldset.append(label);
+      }
+      return fieldset;
+    });
+    facets.replaceChildren(...groups);
+  };
+
+  const search = async (pagefind: Pagefind) => {
+    const current = ++run;
+    input.value = state.query;
+    const filters = pagefindFilters(state.filters);
+    // Loads Pagefind's filter index; until then its searches report no facet counts.
+    const allCounts = await pagefind.filters();
+    if (!state.query && !hasFilters(state)) {
+      renderFacets(allCounts);
+      list.replaceChildren();
+      pending = [];
+      more.hidden = true;
+      summary.textContent = 'Type a word from a title, quote or note, or choose a section, kind or tag.';
+      return;
+    }
+    const result = await pagefind.search(state.query || null, { filters });
+    if (current !== run) return;
+    renderFacets(result.filters);
+    list.replaceChildren();
+    pending = [...result.results];
+    const total = pending.length;
+    summary.textContent = `${total} entr${total === 1 ? 'y' : 'ies'}${state.query ? ` for “${state.query}”` : ''}.`;
+    await showMore();
+  };
+
+  const update = (next: SearchState, history: 'push' | 'replace' | 'none') => {
+    state = next;
+    const url = `${location.pathname}${writeSearchState(state)}`;
+    if (history === 'push') window.history.pushState(null, '', url);
+    if (history === 'replace') window.history.replaceState(null, '', url);
+    void loadPagefind().then(search);
+  };
+
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => update({ ...state, query: input.value.trim() }, 'replace'), 200);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(typing);
+    update({ ...state, query: input.value.trim() }, 'push');
+  });
+  more.addEventListener('click', () => void showMore());
+  window.addEventListener('popstate', () => update(readSearchState(location.search), 'none'));
+  update(state, 'none');
+}

@@ -1,0 +1,65 @@
+/**
+ * Serves the built site (dist/, or COMMONPLACE_OUT_DIR) on 127.0.0.1 for the browser tests, like a
+ * plain static host: `dir/` → `dir/index.html`, unknown paths → `404.html` with status 404.
+ * (Astro 7's `astro preview` allows one server per project, which parallel runs cannot share.)
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.pagefind': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_filter': 'application/octet-stream',
+};
+
+export function serveDirectory(root: string, port: number, base = '/') {
+  const rootDir = resolve(root);
+  return createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    let path = decodeURIComponent(url.pathname);
+    if (!path.startsWith(base)) path = '/__outside_base__';
+    path = `/${path.slice(base.length)}`;
+    let file = normalize(join(rootDir, path));
+    if (!file.startsWith(rootDir)) file = join(rootDir, '404.html');
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      if (!url.pathname.endsWith('/')) {
+        response.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+        return;
+      }
+      file = join(file, 'index.html');
+    }
+    let status = 200;
+    if (!existsSync(file)) {
+      status = 404;
+      file = join(rootDir, '404.html');
+      if (!existsSync(file)) {
+        response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+        return;
+      }
+    }
+    response.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(response);
+  }).listen(port, '127.0.0.1');
+}
+
+if (import.meta.main) {
+  const root = process.env.COMMONPLACE_OUT_DIR ?? 'dist';
+  const port = Number(process.argv[2] ?? process.env.E2E_PORT ?? 4329);
+  if (!existsSync(join(root, 'index.html'))) {
+    console.error(`No built site in ${root}/: run \`npm run build\` first.`);
+    process.exit(1);
+  }
+  serveDirectory(root, port, process.env.BASE_PATH ?? '/');
+  console.log(`Serving ${root}/ at http://127.0.0.1:${port}/`);
+}
