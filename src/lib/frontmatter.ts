@@ -47,10 +47,10 @@ export function parseContentFile(source: string): ParsedFile | FileSyntaxError {
   const lineCounter = new LineCounter();
   let parsed: matter.GrayMatterFile<string>;
   try {
-    parsed = matter(text, {
+    const options = {
       engines: {
         yaml: (frontmatter: string) => {
-          doc = parseDocument(frontmatter, { lineCounter, prettyErrors: false, uniqueKeys: true, maxAliasCount: -1 });
+          doc = parseDocument(frontmatter, { lineCounter, prettyErrors: false, uniqueKeys: true });
           return {};
         },
         js: refuseCode,
@@ -59,7 +59,8 @@ export function parseContentFile(source: string): ParsedFile | FileSyntaxError {
         coffeescript: refuseCode,
         json: refuseCode,
       },
-    } as matter.GrayMatterOption<string, never>);
+    };
+    parsed = matter(text, options);
   } catch (error) {
     return { line: 1, field: 'frontmatter', message: (error as Error).message };
   }

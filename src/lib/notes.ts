@@ -26,13 +26,14 @@ interface HastElement {
 function rawHtmlAsText() {
   const flowParents = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
   const visit = (node: MdNode) => {
-    node.children = node.children?.map((child) => {
+    if (!node.children) return;
+    node.children = node.children.map((child) => {
       if (child.type !== 'html') return child;
       const text: MdNode = { type: 'text', value: child.value ?? '' };
       // A block of HTML stands as its own paragraph of text.
       return flowParents.has(node.type) ? { type: 'paragraph', children: [text] } : text;
     });
-    node.children?.forEach(visit);
+    node.children.forEach(visit);
   };
   return (tree: MdNode) => visit(tree);
 }

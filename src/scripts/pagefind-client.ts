@@ -11,11 +11,14 @@ interface PagefindSearch {
   filters: Record<string, Record<string, number>>;
   unfilteredResultCount: number;
 }
+/** Pagefind's filter argument: per filter, a value, all of some values, or any of them. */
+export type PagefindFilters = Record<string, string | string[] | { any: string[] } | { all: string[] }>;
+
 export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(query: string | null, options?: { filters?: Record<string, string[]> }): Promise<PagefindSearch>;
-  debouncedSearch(query: string | null, options?: { filters?: Record<string, string[]> }, ms?: number): Promise<PagefindSearch | null>;
+  search(query: string | null, options?: { filters?: PagefindFilters }): Promise<PagefindSearch>;
+  debouncedSearch(query: string | null, options?: { filters?: PagefindFilters }, ms?: number): Promise<PagefindSearch | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 

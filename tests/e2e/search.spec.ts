@@ -3,7 +3,8 @@ import { expect, test } from './fixtures.ts';
 /** Titles Pagefind's own client (dist/pagefind/pagefind.js) returns for a query, best first. */
 async function pagefindTitles(page: import('@playwright/test').Page, query: string): Promise<string[]> {
   return page.evaluate(async (q) => {
-    const pagefind = await import('/pagefind/pagefind.js');
+    const clientUrl = '/pagefind/pagefind.js'; // served by the built site, not a module of this repo
+    const pagefind = await import(clientUrl);
     const search = await pagefind.search(q);
     const results = await Promise.all(search.results.map((result: { data: () => Promise<{ meta: { title: string } }> }) => result.data()));
     return results.map((result) => result.meta.title);
