@@ -100,7 +100,8 @@ export function parseLegacyPage(source: string, file: string): LegacyPlan {
     if (entry && !entry.skipped) {
       const slug = uniqueSlug(slugify(entry.data.title), (candidate) => slugs.has(candidate));
       slugs.add(slug);
-      const notes = [...(entry.description ? [entry.description, ''] : []), ...entry.notes].join('\n');
+      // The description is the notes' first paragraph; the bullets follow after a blank line.
+      const notes = [entry.description, entry.notes.join('\n')].filter(Boolean).join('\n\n');
       entries.push({ line: entry.line, slug, data: entry.data, notes });
     }
     entry = undefined;
