@@ -5,6 +5,15 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { entriesBySection, groupByKind, orderSections, type KindGroup } from './reading-list.ts';
 import { domainOf } from './urls.ts';
+import { countByMonth, type MonthCount } from './added-chart.ts';
+import { entryRecord, type EntryRecord } from './entry-record.ts';
+import { gitAddedDates, resolveAdded } from './git-dates.ts';
+import { notesText } from './notes.ts';
+import { entryPath } from './paths.ts';
+import { recentlyAdded } from './recent.ts';
+import { relatedEntries } from './related.ts';
+import { listCounts } from './stats.ts';
+import { tagViews, type TagView } from './tags.ts';
 
 export type Entry = CollectionEntry<'entries'>;
 export type Section = CollectionEntry<'sections'>;
@@ -50,3 +59,54 @@ export const entries: Entry[] = sectionViews.flatMap((view) => view.entries);
 export const entrySlug = (entry: Entry) => entry.id.slice(entry.id.indexOf('/') + 1);
 
 export const entryDomain = (entry: Entry) => domainOf(entry.data.url);
+
+// ---- Reader features: added dates, records for feeds and exports, tags, related entries, counts. ----
+
+/** `added` from git for entries that do not write one (one `git log` call, only when needed). */
+const gitAdded = allEntries.some((entry) => !entry.data.added)
+  ? gitAddedDates(process.cwd(), `${(process.env.COMMONPLACE_CONTENT_DIR ?? 'content').replace(/\/+$/, '')}/entries`)
+  : new Map<string, string>();
+
+/** The day an entry was added: its own `added`, else the day git first saw its file, else undefined. */
+export const entryAdded = (entry: Entry) => resolveAdded(entry.data.added, entry.filePath, gitAdded);
+
+const recordById = new Map<string, EntryRecord>(
+  entries.map((entry) => [
+    entry.id,
+    entryRecord({
+      id: entry.id,
+      data: entry.data,
+      sectionTitle: sectionTitle(entry.data.section),
+      added: entryAdded(entry),
+      path: entryPath(entry.id),
+      notes: entry.body ? notesText(entry.body) : '',
+      notesHtml: entry.rendered?.html ?? '',
+    }),
+  ]),
+);
+
+/** Everything derived from an entry (permalink, archive, added, notes text) for pages, feeds and exports. */
+export const recordOf = (entry: Entry) => recordById.get(entry.id)!;
+
+/** Every entry's record, in reading order. */
+export const records: EntryRecord[] = entries.map(recordOf);
+
+/** Each section's records, in reading order (for section feeds). */
+export const sectionRecords = new Map<string, EntryRecord[]>(sectionViews.map((view) => [view.section.id, view.entries.map(recordOf)]));
+
+/** Tags A–Z with their entries in reading order. */
+export const tags: TagView<Entry>[] = tagViews(entries);
+
+/** A handful of related entries for a permalink page (shared tags first, then the same section). */
+export const relatedTo: (entry: Entry) => Entry[] = relatedEntries(entries);
+
+/** Entries per section and kind, for the About page. */
+export const counts = listCounts(
+  sectionViews.map((view) => ({ id: view.section.id, title: view.section.data.title, kinds: view.entries.map((entry) => entry.data.kind) })),
+);
+
+/** Entries added per month (known dates only), first month to last. */
+export const addedByMonth: MonthCount[] = countByMonth(records.map((record) => record.added));
+
+/** Dated entries, newest first, grouped by day, for the "Recently added" page. */
+export const recent = recentlyAdded(records, 50);

@@ -1,0 +1,63 @@
+/**
+ * One entry with everything derived from it that pages, feeds and exports show: permalink, archive
+ * copy, added date (own or from git), section title, notes. Built once per entry in site-data.ts.
+ */
+import type { EntryData, EntryKind, LinkStatus } from '../schemas/content.ts';
+import { archiveUrl } from './archive.ts';
+import { domainOf } from './urls.ts';
+
+export interface EntryRecord {
+  /** `<section>/<slug>`. */
+  id: string;
+  title: string;
+  url: string;
+  domain: string;
+  section: string;
+  sectionTitle: string;
+  kind: EntryKind;
+  quotes: string[];
+  tags: string[];
+  /** `YYYY-MM-DD`: written in the entry, or the day git first saw its file; undefined when unknown. */
+  added: string | undefined;
+  /** Where `added` came from. */
+  addedFrom: 'entry' | 'git' | undefined;
+  status: LinkStatus | undefined;
+  archive: string | undefined;
+  /** The permalink page, relative to the site's base: `data-platforms/slug/`. */
+  path: string;
+  /** Notes as plain text (empty when none). */
+  notes: string;
+  /** Notes as sanitised HTML (empty when none). */
+  notesHtml: string;
+}
+
+export interface RecordInput {
+  id: string;
+  data: EntryData;
+  sectionTitle: string;
+  added: string | undefined;
+  path: string;
+  notes: string;
+  notesHtml: string;
+}
+
+export function entryRecord({ id, data, sectionTitle, added, path, notes, notesHtml }: RecordInput): EntryRecord {
+  return {
+    id,
+    title: data.title,
+    url: data.url,
+    domain: domainOf(data.url),
+    section: data.section,
+    sectionTitle,
+    kind: data.kind,
+    quotes: data.quotes,
+    tags: data.tags,
+    added,
+    addedFrom: data.added ? 'entry' : added ? 'git' : undefined,
+    status: data.status,
+    archive: archiveUrl(data.url),
+    path,
+    notes,
+    notesHtml,
+  };
+}

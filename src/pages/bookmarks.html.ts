@@ -1,0 +1,14 @@
+import type { APIRoute } from 'astro';
+import { bookmarksHtml } from '../lib/exports.ts';
+import { list, records, sectionViews } from '../lib/site-data.ts';
+
+/** The whole list as a Netscape bookmark file (import it in a browser, linkding, Pinboard…). */
+export const GET: APIRoute = () =>
+  new Response(
+    bookmarksHtml(
+      list.title,
+      sectionViews.map(({ section }) => ({ id: section.id, title: section.data.title })),
+      records,
+    ),
+    { headers: { 'Content-Type': 'text/html; charset=utf-8' } },
+  );

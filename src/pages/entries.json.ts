@@ -1,0 +1,24 @@
+import type { APIRoute } from 'astro';
+import { entriesJson } from '../lib/exports.ts';
+import { absoluteUrl } from '../lib/feeds.ts';
+import { sectionPath } from '../lib/paths.ts';
+import { list, records, sectionViews } from '../lib/site-data.ts';
+
+/** The whole list as JSON; the schema is documented in docs/exports.md. */
+export const GET: APIRoute = ({ site }) => {
+  const base = import.meta.env.BASE_URL;
+  const json = entriesJson({
+    title: list.title,
+    description: list.description,
+    home: absoluteUrl(site!, base, ''),
+    sections: sectionViews.map(({ section }) => ({
+      id: section.id,
+      title: section.data.title,
+      summary: section.data.summary,
+      page: absoluteUrl(site!, base, sectionPath(section.id)),
+    })),
+    entries: records,
+    permalink: (entry) => absoluteUrl(site!, base, entry.path),
+  });
+  return new Response(`${JSON.stringify(json, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};
