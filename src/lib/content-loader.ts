@@ -12,14 +12,16 @@ import { ContentError } from './problems.ts';
 export type ContentPart = 'list' | 'sections' | 'entries';
 
 /** `content/`, or COMMONPLACE_CONTENT_DIR (absolute, or relative to the project) for generated lists. */
-const defaultContentDir = process.env.COMMONPLACE_CONTENT_DIR ?? './content/';
+export function contentDirectory(projectRoot: URL): string {
+  const dir = process.env.COMMONPLACE_CONTENT_DIR ?? './content/';
+  return fileURLToPath(new URL(dir.replace(/\/?$/, '/'), projectRoot));
+}
 
-export function readingListLoader(part: ContentPart, contentDir = defaultContentDir): Loader {
+export function readingListLoader(part: ContentPart): Loader {
   return {
     name: `commonplace:${part}`,
     async load({ store, parseData, generateDigest, config }) {
-      const root = fileURLToPath(new URL(contentDir.replace(/\/?$/, '/'), config.root));
-      const files = readReadingList(root, fileURLToPath(config.root), { entries: part === 'entries' });
+      const files = readReadingList(contentDirectory(config.root), fileURLToPath(config.root), { entries: part === 'entries' });
       if (files.problems.length > 0) throw new ContentError(files.problems);
       const items: ContentFile<Record<string, unknown>>[] =
         part === 'list' ? (files.list ? [files.list] : []) : part === 'sections' ? files.sections : files.entries;

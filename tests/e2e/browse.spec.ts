@@ -25,7 +25,7 @@ test('browses home → section → entry permalink', async ({ page }) => {
   await expect(title).toHaveText('One Model to Rule Them All');
   await expect(title).toHaveAttribute('href', 'https://bentoml.com/posts/2019-04-19-one-model/');
   await expect(title).toHaveAttribute('rel', 'noopener noreferrer');
-  await expect(page.locator('blockquote')).toHaveText(
+  await expect(page.locator('blockquote p')).toHaveText(
     'This post discusses our obsession with finding the best model and emphasizes what we should do instead: Take a step back and see the bigger picture...',
   );
 });
@@ -63,7 +63,7 @@ test('every link, quote and note of the legacy page is on its section page, verb
         expect(await link.getAttribute('href')).toBe(expected.url);
         expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
         expect(await entry.locator('.domain').textContent()).toBe(new URL(expected.url).hostname.replace(/^www\./, ''));
-        expect(await entry.locator('blockquote').allTextContents()).toEqual(expected.quotes);
+        expect(await entry.locator('blockquote p').allTextContents()).toEqual(expected.quotes);
         expect(await entry.locator('.notes li').allTextContents()).toEqual(expected.notes);
       }
     }

@@ -3,7 +3,7 @@
  * plain static host: `dir/` → `dir/index.html`, unknown paths → `404.html` with status 404.
  * (Astro 7's `astro preview` allows one server per project, which parallel runs cannot share.)
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -23,8 +23,26 @@ const TYPES: Record<string, string> = {
   '.pf_filter': 'application/octet-stream',
 };
 
+/** Headers a `_headers` file gives every path (`/*`), as Netlify-style hosts apply them. */
+export function headersFor(rootDir: string): Record<string, string> {
+  const file = join(rootDir, '_headers');
+  if (!existsSync(file)) return {};
+  const headers: Record<string, string> = {};
+  let applies = false;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    if (!/^\s/.test(line)) applies = line.trim() === '/*';
+    else if (applies) {
+      const colon = line.indexOf(':');
+      headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+    }
+  }
+  return headers;
+}
+
 export function serveDirectory(root: string, port: number, base = '/') {
   const rootDir = resolve(root);
+  const siteHeaders = headersFor(rootDir);
   return createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     let path = decodeURIComponent(url.pathname);
@@ -48,7 +66,7 @@ export function serveDirectory(root: string, port: number, base = '/') {
         return;
       }
     }
-    response.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    response.writeHead(status, { ...siteHeaders, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(response);
   }).listen(port, '127.0.0.1');
 }
