@@ -1,0 +1,237 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { readReadingList } from '../../src/lib/content-files.ts';
+import { compareEntries, entriesBySection, groupByKind, orderSections } from '../../src/lib/reading-list.ts';
+import type { EntryData, SectionData } from '../../src/schemas/content.ts';
+
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+interface TestEntry {
+  id: string;
+  data: EntryData;
+}
+
+let counter = 0;
+function entry(title: string, fields: Partial<EntryData> = {}, id?: string): TestEntry {
+  counter += 1;
+  return {
+    id: id ?? `data-platforms/e${counter}`,
+    data: { title, url: `https://example.com/${counter}`, section: 'data-platforms', kind: 'approach', quotes: [], tags: [], ...fields },
+  };
+}
+
+const titles = (entries: readonly TestEntry[]) => entries.map((found) => found.data.title);
+const sorted = (entries: TestEntry[]) => titles([...entries].sort(compareEntries));
+
+function section(id: string, title: string, order: number): { id: string; data: SectionData } {
+  return { id, data: { title, summary: 'Framing and Approaches', order } };
+}
+
+describe('orderSections', () => {
+  test('puts sections in order of their order field', () => {
+    const ordered = orderSections([section('c', 'Gamma', 3), section('a', 'Alpha', 1), section('b', 'Beta', 2)]);
+    expect(ordered.map((found) => found.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  test('breaks a tie in order by title', () => {
+    const ordered = orderSections([section('z', 'Zeta', 1), section('m', 'Mu', 1), section('first', 'Alpha', 0)]);
+    expect(ordered.map((found) => found.id)).toEqual(['first', 'm', 'z']);
+  });
+
+  test('handles negative and fractional orders', () => {
+    const ordered = orderSections([section('a', 'A', 1.5), section('b', 'B', -1), section('c', 'C', 1)]);
+    expect(ordered.map((found) => found.id)).toEqual(['b', 'c', 'a']);
+  });
+
+  test('returns a new array and leaves its input as it was', () => {
+    const input = [section('b', 'B', 2), section('a', 'A', 1)];
+    const output = orderSections(input);
+    expect(output).not.toBe(input);
+    expect(input.map((found) => found.id)).toEqual(['b', 'a']);
+  });
+});
+
+describe('compareEntries', () => {
+  test('puts entries with an order first, lowest order first', () => {
+    expect(sorted([entry('No order'), entry('Third', { order: 3 }), entry('First', { order: 1 }), entry('Second', { order: 2 })])).toEqual([
+      'First',
+      'Second',
+      'Third',
+      'No order',
+    ]);
+  });
+
+  test('puts an order of 0 before 1', () => {
+    expect(sorted([entry('One', { order: 1 }), entry('Zero', { order: 0 })])).toEqual(['Zero', 'One']);
+  });
+
+  test('sorts unordered entries oldest added first, undated before dated', () => {
+    expect(
+      sorted([
+        entry('May', { added: '2024-05-01' }),
+        entry('Undated'),
+        entry('January', { added: '2024-01-15' }),
+        entry('Last year', { added: '2023-12-31' }),
+      ]),
+    ).toEqual(['Undated', 'Last year', 'January', 'May']);
+  });
+
+  test('puts an ordered entry before an unordered one whatever their dates', () => {
+    expect(sorted([entry('Old unordered', { added: '2001-01-01' }), entry('New ordered', { order: 99, added: '2030-01-01' })])).toEqual([
+      'New ordered',
+      'Old unordered',
+    ]);
+  });
+
+  test('sorts by title when order and added are the same', () => {
+    expect(
+      sorted([
+        entry('beta', { added: '2024-01-01' }),
+        entry('Alpha', { added: '2024-01-01' }),
+        entry('Gamma', { added: '2024-01-01' }),
+      ]),
+    ).toEqual(['Alpha', 'beta', 'Gamma']);
+  });
+
+  test('sorts by title when two entries share an order', () => {
+    expect(sorted([entry('Zebra', { order: 1 }), entry('Aardvark', { order: 1 })])).toEqual(['Aardvark', 'Zebra']);
+  });
+
+  test('falls back to the id when titles are equal', () => {
+    const later = entry('Same', {}, 'data-platforms/b');
+    const earlier = entry('Same', {}, 'data-platforms/a');
+    expect([later, earlier].sort(compareEntries).map((found) => found.id)).toEqual(['data-platforms/a', 'data-platforms/b']);
+  });
+
+  test('is stable for entries that tie on everything', () => {
+    const first = entry('Same', { order: 1 }, 'data-platforms/same');
+    const second = entry('Same', { order: 1 }, 'data-platforms/same');
+    const third = entry('Same', { order: 1 }, 'data-platforms/same');
+    expect(compareEntries(first, second)).toBe(0);
+    expect([first, second, third].sort(compareEntries)).toEqual([first, second, third]);
+    expect([third, first, second].sort(compareEntries)[0]).toBe(third);
+  });
+
+  test('is antisymmetric', () => {
+    const a = entry('A', { order: 1 });
+    const b = entry('B');
+    expect(compareEntries(a, b)).toBe(-1);
+    expect(compareEntries(b, a)).toBe(1);
+  });
+});
+
+describe('groupByKind', () => {
+  test('puts Framing before Selected Approaches, whatever the input order', () => {
+    const groups = groupByKind([entry('How', { kind: 'approach', order: 1 }), entry('Why', { kind: 'framing', order: 1 })]);
+    expect(groups.map((group) => [group.kind, group.heading, titles(group.entries)])).toEqual([
+      ['framing', 'Framing', ['Why']],
+      ['approach', 'Selected Approaches', ['How']],
+    ]);
+  });
+
+  test('drops a group with no entries', () => {
+    const groups = groupByKind([entry('How', { kind: 'approach' })]);
+    expect(groups.map((group) => group.heading)).toEqual(['Selected Approaches']);
+  });
+
+  test('returns no groups for no entries', () => {
+    expect(groupByKind([])).toEqual([]);
+  });
+
+  test('sorts the entries within each group', () => {
+    const groups = groupByKind([
+      entry('Framing 2', { kind: 'framing', order: 2 }),
+      entry('Approach unordered', { kind: 'approach' }),
+      entry('Framing 1', { kind: 'framing', order: 1 }),
+      entry('Approach 1', { kind: 'approach', order: 1 }),
+    ]);
+    expect(groups.map((group) => titles(group.entries))).toEqual([
+      ['Framing 1', 'Framing 2'],
+      ['Approach 1', 'Approach unordered'],
+    ]);
+  });
+
+  test('keeps the legacy order within a group', () => {
+    const legacy = readFileSync(join(projectRoot, 'tests/fixtures/legacy-reference/platforms-and-products.md'), 'utf8');
+    const expected: { section: string; groups: { heading: string; titles: string[] }[] }[] = [];
+    for (const line of legacy.split('\n')) {
+      let match: RegExpExecArray | null;
+      if ((match = /^# (.+)$/.exec(line))) expected.push({ section: match[1]!, groups: [] });
+      else if ((match = /^## (.+)$/.exec(line))) expected.at(-1)!.groups.push({ heading: match[1]!, titles: [] });
+      else if ((match = /^\[(.+)\]\(.+\)$/.exec(line))) expected.at(-1)!.groups.at(-1)!.titles.push(match[1]!);
+    }
+    expect(expected.flatMap((found) => found.groups.flatMap((group) => group.titles))).toHaveLength(20);
+
+    const files = readReadingList(join(projectRoot, 'content'), projectRoot);
+    const actual = orderSections(files.sections).map((found) => ({
+      section: found.data.title,
+      groups: groupByKind(files.entries.filter((item) => item.data.section === found.id)).map((group) => ({
+        heading: group.heading,
+        titles: titles(group.entries),
+      })),
+    }));
+    expect(actual).toEqual(expected);
+  });
+});
+
+describe('entriesBySection', () => {
+  test('maps each section id to its entries, Framing first then Selected Approaches, each in order', () => {
+    const bySection = entriesBySection([
+      entry('P approach 2', { kind: 'approach', order: 2 }),
+      entry('Q framing', { section: 'data-products', kind: 'framing', order: 1 }),
+      entry('P framing', { kind: 'framing', order: 5 }),
+      entry('P approach 1', { kind: 'approach', order: 1 }),
+      entry('Q approach', { section: 'data-products', kind: 'approach' }),
+    ]);
+    expect([...bySection.keys()]).toEqual(['data-platforms', 'data-products']);
+    expect(titles(bySection.get('data-platforms')!)).toEqual(['P framing', 'P approach 1', 'P approach 2']);
+    expect(titles(bySection.get('data-products')!)).toEqual(['Q framing', 'Q approach']);
+  });
+
+  test('has no key for a section without entries', () => {
+    const bySection = entriesBySection([entry('Only', { section: 'data-platforms' })]);
+    expect(bySection.has('data-products')).toBe(false);
+    expect(bySection.size).toBe(1);
+  });
+
+  test('returns an empty map for no entries', () => {
+    expect(entriesBySection([]).size).toBe(0);
+  });
+
+  test('keeps every entry exactly once and returns the same objects', () => {
+    const input = [entry('A', { kind: 'framing' }), entry('B', { section: 'data-products' }), entry('C')];
+    const all = [...entriesBySection(input).values()].flat();
+    expect(all).toHaveLength(3);
+    for (const item of input) expect(all.filter((found) => found === item)).toHaveLength(1);
+  });
+
+  test('reads the collection in one pass', () => {
+    const input = [entry('A'), entry('B', { section: 'data-products' })];
+    let iterations = 0;
+    const counted = {
+      length: input.length,
+      *[Symbol.iterator]() {
+        iterations += 1;
+        yield* input;
+      },
+    } as unknown as readonly TestEntry[];
+    entriesBySection(counted);
+    expect(iterations).toBe(1);
+  });
+
+  test('agrees with groupByKind on the shipped content', () => {
+    const files = readReadingList(join(projectRoot, 'content'), projectRoot);
+    const bySection = entriesBySection(files.entries);
+    expect(bySection.get('data-products')!.map((found) => found.data.title)).toEqual([
+      'Data-Informed Product Building',
+      'One Model to Rule Them All',
+      "Your Client Engagement Program Isn't Doing What You Think It Is",
+      'Understanding Latent Style',
+      'Scalable approach to building Time Series forecasting Pipelines',
+      'How to deliver on Machine Learning projects: A guide to the ML Engineering Loop',
+    ]);
+    expect(bySection.get('data-platforms')).toHaveLength(14);
+  });
+});
