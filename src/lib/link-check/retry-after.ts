@@ -6,7 +6,9 @@ export function retryAfterMs(header: string | null, nowMs: number, capMs: number
   if (header === null) return undefined;
   const text = header.trim();
   if (/^\d+$/.test(text)) return Math.min(Number(text) * 1000, capMs);
-  const date = Date.parse(text);
+  // An HTTP date names its day and month ("Wed, 21 Oct 2015 07:28:00 GMT"); Date.parse alone
+  // would also accept "-5" as a year.
+  const date = /[a-z]{3}/i.test(text) ? Date.parse(text) : Number.NaN;
   if (Number.isNaN(date)) return undefined;
   // A date in the past means "now"; a far future one is capped so one host cannot stall the run.
   return Math.min(Math.max(date - nowMs, 0), capMs);
