@@ -47,6 +47,8 @@ export interface ImportResult {
   files: PlannedFile[];
   problems: Problem[];
   counts: { sections: number; entries: number; quotes: number; notes: number };
+  /** Existing list/section files that differ from the page and are left as they are. */
+  kept: string[];
 }
 
 /** Turns a parsed page into files, resolving slugs and URLs against what the folder already has. */
@@ -55,9 +57,11 @@ export function planFiles(plan: LegacyPlan, existing: Existing, pageFile: string
   const files: PlannedFile[] = [];
   const add = (path: string, text: string) => files.push({ path, text, unchanged: existing.read(path) === text });
   // An existing list or section that differs is kept as it is: the page's entries join it.
+  const kept: string[] = [];
   const addUnlessKept = (path: string, text: string) => {
     const current = existing.read(path);
     if (current === undefined || current === text) add(path, text);
+    else kept.push(path);
   };
   if (plan.list) addUnlessKept('list.md', serialiseList(plan.list.data));
   for (const section of plan.sections) addUnlessKept(`sections/${section.id}.md`, serialiseSection(section.data));
@@ -83,7 +87,7 @@ export function planFiles(plan: LegacyPlan, existing: Existing, pageFile: string
     counts.quotes += entry.data.quotes.length;
     counts.notes += entry.notes.split('\n').filter((line) => line.trim() !== '').length;
   }
-  return { files, problems: sortProblems(problems), counts };
+  return { files, problems: sortProblems(problems), counts, kept };
 }
 
 /** Reads the output folder once: file texts on demand, entry slugs from names, URLs of valid entries. */
@@ -164,6 +168,7 @@ export function main(args: string[], io: CliIo): number {
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, file.text);
   }
+  for (const path of result.kept) io.out(`kept ${display(join(outDir, path))} as it is (it differs from the page)`);
   const { sections, entries, quotes, notes } = result.counts;
   const what = `${count(sections, 'section')}, ${count(entries, 'entry', 'entries')}, ${count(quotes, 'quote')}, ${count(notes, 'note')}`;
   const files = `${count(toWrite.length, 'file')} ${dryRun ? 'to write' : 'written'}, ${result.files.length - toWrite.length} unchanged`;

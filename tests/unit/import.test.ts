@@ -179,3 +179,15 @@ describe('import of a page it cannot fully map', () => {
     expect(runImport()).toBe(2);
   });
 });
+
+describe('import into a list that already has the section', () => {
+  it('keeps an existing section file that differs, and says so', () => {
+    mkdirSync(join(dir, 'sections'), { recursive: true });
+    const mine = '---\ntitle: "Data Platforms"\nsummary: "Edited by a maintainer"\norder: 1\n---\n';
+    writeFileSync(join(dir, 'sections/data-platforms.md'), mine);
+    expect(runImport(join(fixtures, 'platforms-and-products.md'), '--out', dir)).toBe(0);
+    expect(readFileSync(join(dir, 'sections/data-platforms.md'), 'utf8')).toBe(mine);
+    expect(out[0]).toBe(`kept ${dir}/sections/data-platforms.md as it is (it differs from the page)`);
+    expect(out[1]).toMatch(/\(22 files written, 0 unchanged\)$/);
+  });
+});
