@@ -1,0 +1,179 @@
+/**
+ * `npm run bench`: GitHub issue 5's benchmark. For each list size N (default 1,000 and 10,000) it
+ * generates a deterministic synthetic list in a temporary folder, then measures validate, a cold
+ * build (split into content loading, rendering and Pagefind indexing), the output, search in headless
+ * Chromium, and a warm build that reuses Astro's content-layer cache. See docs/benchmark.md.
+ *
+ *   npm run bench                          # 1,000 and 10,000 entries
+ *   npm run bench -- --entries 500,2000    # other sizes (also --entries 100000)
+ *   options: --json <path>  --keep  --no-search  --no-warm  --no-shipped  --no-save  --seed <n>  --echo
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chart } from './chart.ts';
+import { generateList } from './generate.ts';
+import { buildPhases, plain, runMeasured } from './measure.ts';
+import { outputStats } from './output.ts';
+import { machineLine, table } from './report.ts';
+import { phaseMs, type BenchResults, type BuildResult, type SizeResult } from './results.ts';
+import { measureSearch } from './search.ts';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const { values } = parseArgs({
+  options: {
+    entries: { type: 'string', default: '1000,10000' },
+    json: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    'no-search': { type: 'boolean', default: false },
+    'no-warm': { type: 'boolean', default: false },
+    'no-shipped': { type: 'boolean', default: false },
+    'no-save': { type: 'boolean', default: false },
+    echo: { type: 'boolean', default: false },
+    seed: { type: 'string', default: '20240531' },
+  },
+});
+const sizes = values.entries!.split(',').map((text) => Number(text.replace(/[_\s]/g, ''))).filter((n) => Number.isInteger(n) && n > 0).sort((a, b) => a - b);
+if (!sizes.length) throw new Error('--entries takes a number or a comma-separated list, like --entries 500,2000');
+const seed = Number(values.seed);
+const QUERIES: [string, string] = ['pipeline', 'kafka'];
+
+const log = (text: string) => process.stderr.write(`${text}\n`);
+const work = mkdtempSync(join(tmpdir(), 'commonplace-bench-'));
+const started = performance.now();
+log(`bench: working in ${work}${values.keep ? ' (kept)' : ''}`);
+
+// Build from a snapshot of the project, not from the repository itself: Astro writes its
+// intermediate build (.astro/.prerender/) under the project root whatever outDir and cacheDir say,
+// so two builds in one folder (another engineer's `npm run build`, or CI) break each other; and the
+// code measured must not change under the run while people edit src/. node_modules is linked.
+const SKIP = new Set(['node_modules', '.git', '.astro', 'dist', 'test-results', 'playwright-report', 'docs', 'dist.staging', 'dist.previous']);
+const project = join(work, 'project');
+mkdirSync(project);
+for (const name of readdirSync(repo)) if (!SKIP.has(name)) cpSync(join(repo, name), join(project, name), { recursive: true });
+symlinkSync(join(repo, 'node_modules'), join(project, 'node_modules'));
+const git = (...args: string[]) => {
+  try {
+    return execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trim();
+  } catch {
+    return '';
+  }
+};
+const revision = { commit: git('rev-parse', '--short', 'HEAD'), dirty: git('status', '--porcelain', '--', 'src', 'astro.config.mjs', 'package.json') !== '' };
+log(`bench: measuring a snapshot of ${repo} at ${revision.commit}${revision.dirty ? ' with uncommitted changes in src/' : ''}`);
+
+async function build(contentDir: string, outDir: string, cacheDir: string): Promise<BuildResult> {
+  const run = await runMeasured(process.execPath, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: project,
+    env: { ...process.env, COMMONPLACE_CONTENT_DIR: contentDir, COMMONPLACE_OUT_DIR: outDir, COMMONPLACE_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
+    echo: values.echo,
+  });
+  if (run.code !== 0) {
+    log(run.lines.slice(-30).map((l) => plain(l.text)).join('\n'));
+    throw new Error(`astro build failed (exit ${run.code}) for ${contentDir}`);
+  }
+  const { phases, indexedPages } = buildPhases(run);
+  return { ok: true, wallMs: run.wallMs, phases, peakRss: run.peakTreeRss, peakProcess: run.peakProcess, ...(indexedPages !== undefined ? { indexedPages } : {}) };
+}
+
+async function validate(contentDir: string): Promise<SizeResult['validate']> {
+  const cli = join(project, 'src/cli/validate.ts');
+  const usesCli = existsSync(cli);
+  const script = usesCli ? cli : join(project, 'tests/bench/validate-direct.ts');
+  const run = await runMeasured(process.execPath, [script, contentDir], { cwd: project, pollMs: 20, echo: values.echo });
+  const inProcess = run.lines.map((l) => /readReadingList: .* in (\d+) ms/.exec(l.text)?.[1]).find(Boolean);
+  if (run.code !== 0) log(`  validate exited ${run.code}:\n${run.lines.slice(-10).map((l) => l.text).join('\n')}`);
+  return {
+    tool: usesCli ? 'node src/cli/validate.ts' : 'readReadingList (tests/bench/validate-direct.ts)',
+    ok: run.code === 0,
+    wallMs: run.wallMs,
+    peakRss: Math.max(run.peakTreeRss, run.peakProcess.rss),
+    ...(inProcess ? { inProcessMs: Number(inProcess) } : {}),
+  };
+}
+
+const results: BenchResults = {
+  generatedAt: new Date().toISOString(),
+  machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform} ${process.arch}`, loadAverageAtStart: loadavg() },
+  revision,
+  seed,
+  queries: QUERIES,
+  sizes: [],
+  totalMs: 0,
+};
+
+try {
+  for (const entries of sizes) {
+    const dir = join(work, `n${entries}`);
+    log(`\n== ${entries.toLocaleString('en-GB')} entries`);
+    const generated = generateList(join(dir, 'content'), entries, seed);
+    log(`  generated ${generated.files} files (${(generated.bytes / 1e6).toFixed(1)} MB) in ${Math.round(generated.ms)} ms`);
+    const validated = await validate(join(dir, 'content'));
+    log(`  validate: ${Math.round(validated.wallMs)} ms, peak ${Math.round(validated.peakRss / 1e6)} MB${validated.ok ? '' : ' (FAILED)'}`);
+    const outDir = join(dir, 'out');
+    const cacheDir = join(dir, 'cache');
+    const cold = await build(join(dir, 'content'), outDir, cacheDir);
+    log(`  cold build: ${Math.round(cold.wallMs)} ms, peak ${Math.round(cold.peakRss / 1e6)} MB; ${cold.phases.map((p) => `${p.name} ${Math.round(p.ms)}`).join(', ')}`);
+    const output = outputStats(outDir, entries);
+    log(`  output: ${output.files} files, ${(output.bytes / 1e6).toFixed(1)} MB`);
+    const result: SizeResult = { entries, generate: { ms: generated.ms, files: generated.files, bytes: generated.bytes, largestSection: generated.largestSection }, validate: validated, cold, output };
+    if (!values['no-search']) {
+      result.search = await measureSearch(outDir, QUERIES);
+      log(`  search: first ${Math.round(result.search.first.bytes / 1000)} KB in ${Math.round(result.search.first.msToResults)} ms, second ${Math.round(result.search.second.bytes / 1000)} KB in ${Math.round(result.search.second.msToResults)} ms`);
+    }
+    if (!values['no-warm']) {
+      result.warm = await build(join(dir, 'content'), outDir, cacheDir);
+      log(`  warm build: ${Math.round(result.warm.wallMs)} ms; ${result.warm.phases.map((p) => `${p.name} ${Math.round(p.ms)}`).join(', ')}`);
+    }
+    results.sizes.push(result);
+    if (!values.keep) rmSync(dir, { recursive: true, force: true });
+  }
+  if (!values['no-shipped']) {
+    const dir = join(work, 'shipped');
+    const buildResult = await build(join(project, 'content'), join(dir, 'out'), join(dir, 'cache'));
+    const count = buildResult.indexedPages ?? 0;
+    const output = outputStats(join(dir, 'out'), Math.max(1, count));
+    results.shipped = { entries: count, build: buildResult, output };
+    log(`\n== shipped list: ${count} entries, build ${Math.round(buildResult.wallMs)} ms`);
+  }
+
+  const [a, b] = [results.sizes[0], results.sizes.at(-1)];
+  if (a && b && b.entries > a.entries) {
+    const k = (x1: number, x2: number) => Math.log(x2 / x1) / Math.log(b.entries / a.entries);
+    results.growth = {
+      from: a.entries,
+      to: b.entries,
+      buildMs: k(a.cold.wallMs, b.cold.wallMs),
+      contentMs: k(phaseMs(a.cold, 'content'), phaseMs(b.cold, 'content')),
+      renderMs: k(phaseMs(a.cold, 'render'), phaseMs(b.cold, 'render')),
+      indexMs: k(phaseMs(a.cold, 'index'), phaseMs(b.cold, 'index')),
+      peakRss: k(a.cold.peakRss, b.cold.peakRss),
+      validateMs: k(a.validate.wallMs, b.validate.wallMs),
+      outputBytes: k(a.output!.bytes, b.output!.bytes),
+    };
+  }
+  results.totalMs = performance.now() - started;
+
+  const markdown = table(results);
+  process.stdout.write(`\n${markdown}\n\n${machineLine(results)}\n`);
+  const json = `${JSON.stringify(results, null, 2)}\n`;
+  if (values.json) writeFileSync(values.json, json);
+  if (!values['no-save']) {
+    const docs = join(repo, 'docs/bench');
+    mkdirSync(docs, { recursive: true });
+    writeFileSync(join(docs, 'latest.json'), json);
+    writeFileSync(join(docs, 'latest.svg'), chart(results));
+    const page = join(repo, 'docs/benchmark.md');
+    if (existsSync(page)) {
+      const text = readFileSync(page, 'utf8');
+      const block = `<!-- bench:start -->\n${markdown}\n\n${machineLine(results)}\n<!-- bench:end -->`;
+      writeFileSync(page, text.replace(/<!-- bench:start -->[\s\S]*?<!-- bench:end -->/, () => block));
+    }
+    log(`\nwrote docs/bench/latest.json, docs/bench/latest.svg${existsSync(page) ? ' and the table in docs/benchmark.md' : ''}`);
+  }
+} finally {
+  if (!values.keep) rmSync(work, { recursive: true, force: true });
+}
