@@ -13,7 +13,7 @@ import { nearest } from '../lib/nearest.ts';
 import { formatProblem, type Problem } from '../lib/problems.ts';
 import { slugify, uniqueSlug } from '../lib/slugs.ts';
 import { normaliseUrl } from '../lib/urls.ts';
-import { ENTRY_KEYS, ENTRY_KINDS, entrySchema, isHttpUrl, type EntryData, type EntryKind } from '../schemas/content.ts';
+import { ENTRY_KEYS, ENTRY_KINDS, SLUG_PATTERN, entrySchema, isHttpUrl, type EntryData, type EntryKind } from '../schemas/content.ts';
 
 const USAGE = `Usage: npm run new [-- --url <url> --title <title> --section <id> --kind framing|approach
                      [--quote <text>]... [--tag <tag>]... [--notes <markdown>] [--content <dir>]]
@@ -57,6 +57,11 @@ export function kindProblem(kind: string): string | undefined {
   return (ENTRY_KINDS as readonly string[]).includes(kind) ? undefined : `kind must be one of: ${ENTRY_KINDS.join(', ')}`;
 }
 
+export function tagsProblem(tags: string[]): string | undefined {
+  const bad = tags.filter((tag) => !SLUG_PATTERN.test(tag));
+  return bad.length ? `tags are lowercase-with-hyphens, like "data-engineering"; not ${bad.map((tag) => `"${tag}"`).join(', ')}` : undefined;
+}
+
 /** Today as YYYY-MM-DD in the contributor's time zone (the day they added it). */
 export function today(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -92,11 +97,8 @@ async function askMissing(partial: Partial<NewEntryAnswers>, list: CurrentList, 
       io.out('Quotes, word for word from the article (one per line; an empty line ends):');
       for (let quote = await rl.question('> '); quote.trim(); quote = await rl.question('> ')) quotes = [...quotes, quote.trim()];
     }
-    let tags = partial.tags ?? [];
-    if (tags.length === 0) {
-      const answer = await rl.question('Tags (comma-separated, optional): ');
-      tags = answer.split(',').map((tag) => tag.trim()).filter(Boolean);
-    }
+    const splitTags = (answer: string) => answer.split(',').map((tag) => tag.trim()).filter(Boolean);
+    const tags = partial.tags ?? splitTags(await ask('Tags (comma-separated, optional): ', (answer) => tagsProblem(splitTags(answer))));
     return { url, title, section, kind, quotes, tags, notes: partial.notes ?? '' };
   } finally {
     rl.close();

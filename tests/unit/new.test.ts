@@ -100,7 +100,7 @@ describe('npm run new in a terminal', () => {
   it('asks for each field, re-asking after an answer it cannot use', async () => {
     const input = Object.assign(new PassThrough(), { isTTY: true });
     const output = new PassThrough();
-    const answers = ['https://bentoml.com/posts/2019-04-19-one-model/', 'https://example.com/fresh', 'Fresh Post', 'data-platforms', 'framing', 'A passage.', '', 'ops, data'];
+    const answers = ['https://bentoml.com/posts/2019-04-19-one-model/', 'https://example.com/fresh', 'Fresh Post', 'data-platforms', 'framing', 'A passage.', '', 'Ops Team, data', 'ops, data'];
     let prompts = '';
     // Answer each prompt as it appears, as a person would.
     output.on('data', (chunk: Buffer) => {
@@ -111,7 +111,10 @@ describe('npm run new in a terminal', () => {
     const err: string[] = [];
     const io: CliIo = { cwd: dir, env: {}, out: (line) => out.push(line), err: (line) => err.push(line), stdin: input, stdout: output };
     expect(await main([], io)).toBe(0);
-    expect(err).toEqual(['  this link is already in the list: content/entries/data-products/one-model-to-rule-them-all.md']);
+    expect(err).toEqual([
+      '  this link is already in the list: content/entries/data-products/one-model-to-rule-them-all.md',
+      '  tags are lowercase-with-hyphens, like "data-engineering"; not "Ops Team"',
+    ]);
     expect(out.at(-1)).toBe('content/entries/data-platforms/fresh-post.md');
     expect(prompts).toContain('Section (data-platforms, data-products): ');
     const written = readFileSync(join(dir, 'content/entries/data-platforms/fresh-post.md'), 'utf8');
