@@ -29,6 +29,7 @@ export function serialiseEntry(data: EntryData, notes = ''): string {
       ...(data.added !== undefined ? [`added: ${data.added}`] : []),
       ...list('tags', data.tags, (tag) => tag),
       ...list('quotes', data.quotes, text),
+      ...(data.status ? ['status:', `  state: ${data.status.state}`, `  checked: ${data.status.checked}`] : []),
     ],
     notes,
   );

@@ -104,7 +104,8 @@ export function parseContentFile(source: string): ParsedFile | FileSyntaxError {
   const finalDoc = doc;
   return {
     data: data as Record<string, unknown>,
-    body: parsed.content,
+    // gray-matter leaves anything after the closing `---` on its line (trailing spaces) in the body.
+    body: parsed.content.replace(/^[^\S\n]+\n/, ''),
     bodyLine: matterLines + 2,
     keys,
     lineOf(path) {

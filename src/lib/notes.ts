@@ -13,6 +13,7 @@ import { unified } from 'unified';
 interface MdNode {
   type: string;
   value?: string;
+  url?: string;
   children?: MdNode[];
 }
 interface HastElement {
@@ -28,6 +29,10 @@ function rawHtmlAsText() {
   const visit = (node: MdNode) => {
     if (!node.children) return;
     node.children = node.children.map((child) => {
+      // Schemes compare case-blind (HTTPS: is https:); the sanitiser below does not.
+      if ((child.type === 'link' || child.type === 'image') && child.url) {
+        child.url = child.url.replace(/^[a-z][a-z0-9+.-]*:/i, (scheme) => scheme.toLowerCase());
+      }
       if (child.type !== 'html') return child;
       const text: MdNode = { type: 'text', value: child.value ?? '' };
       // A block of HTML stands as its own paragraph of text.
@@ -57,7 +62,9 @@ const processor = unified()
   .use(rehypeSanitize, {
     ...defaultSchema,
     protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['http', 'https'] },
-    // GitHub's schema prefixes ids with `user-content-`; footnotes keep working with it.
+    // remark-rehype already prefixes footnote ids with `user-content-` (so they cannot clobber DOM
+    // globals); a second prefix here would break the footnote links.
+    clobberPrefix: '',
   })
   .use(externalLinksSafe)
   .use(rehypeStringify)

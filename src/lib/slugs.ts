@@ -2,8 +2,13 @@
 const MAX_SLUG_LENGTH = 60;
 
 /** A file-name slug from any text: `"Data-Informed Product Building"` → `data-informed-product-building`. */
+/** Letters that carry no separable accent, written as ASCII the usual way. */
+const TRANSLITERATIONS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i' };
+
 export function slugify(text: string): string {
   const slug = text
+    .toLowerCase()
+    .replace(/[ßæœøđðłþı]/g, (letter) => TRANSLITERATIONS[letter] ?? letter)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()

@@ -41,7 +41,7 @@ export function isCalendarDate(text: string): boolean {
 
 /** True for an absolute URL whose scheme is http or https (nothing else may reach a link). */
 export function isHttpUrl(text: string): boolean {
-  if (!/^https?:\/\//i.test(text)) return false;
+  if (!/^https?:\/\/[^/]/i.test(text)) return false;
   try {
     const url = new URL(text);
     return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;

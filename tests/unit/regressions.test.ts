@@ -1,0 +1,60 @@
+/** Bugs found by review, each pinned by the behaviour that was wrong. */
+import { describe, expect, it } from 'vitest';
+import { serialiseEntry } from '../../src/lib/entry-file.ts';
+import { isSyntaxError, parseContentFile } from '../../src/lib/frontmatter.ts';
+import { renderNotes } from '../../src/lib/notes.ts';
+import { slugify } from '../../src/lib/slugs.ts';
+import { entrySchema, isHttpUrl } from '../../src/schemas/content.ts';
+
+describe('fixed bugs', () => {
+  it('keeps a dead-link status when an entry is written and read back', () => {
+    const data = entrySchema.parse({
+      title: 'Gone',
+      url: 'https://example.com/gone',
+      section: 'data-platforms',
+      kind: 'framing',
+      status: { state: 'dead', checked: '2024-05-31' },
+    });
+    const parsed = parseContentFile(serialiseEntry(data));
+    if (isSyntaxError(parsed)) throw new Error(parsed.message);
+    expect(entrySchema.parse(parsed.data).status).toEqual({ state: 'dead', checked: '2024-05-31' });
+  });
+
+  it('links footnotes to ids that exist', () => {
+    const html = renderNotes('A claim[^1]\n\n[^1]: The source.');
+    expect(html).toContain('href="#user-content-fn-1"');
+    expect(html).toContain('id="user-content-fn-1"');
+    expect(html).toContain('id="user-content-fnref-1"');
+    expect(html).not.toContain('user-content-user-content');
+  });
+
+  it('starts the body on the line after a closing --- that has trailing spaces', () => {
+    const parsed = parseContentFile('---\ntitle: "A"\n---  \nNotes\n');
+    if (isSyntaxError(parsed)) throw new Error(parsed.message);
+    expect(parsed.body).toBe('Notes\n');
+    expect(parsed.bodyLine).toBe(4);
+  });
+
+  it('keeps a blank first body line, so bodyLine still counts from the closing ---', () => {
+    const parsed = parseContentFile('---\ntitle: "A"\n---\n\nNotes\n');
+    if (isSyntaxError(parsed)) throw new Error(parsed.message);
+    expect(parsed.body.split('\n').indexOf('Notes') + parsed.bodyLine).toBe(5);
+  });
+
+  it('refuses a URL with an empty host (https:///path)', () => {
+    expect(isHttpUrl('https:///path-only')).toBe(false);
+    expect(isHttpUrl('https://example.com/path')).toBe(true);
+  });
+
+  it('transliterates letters that have no separable accent', () => {
+    expect(slugify('Œuvre complète')).toBe('oeuvre-complete');
+    expect(slugify('Straße')).toBe('strasse');
+    expect(slugify('Søren Kierkegaard')).toBe('soren-kierkegaard');
+  });
+
+  it('keeps links whose scheme is written in capitals', () => {
+    expect(renderNotes('[ext](HTTPS://EXAMPLE.COM/post)')).toBe(
+      '<p><a href="https://EXAMPLE.COM/post" rel="noopener noreferrer">ext</a></p>',
+    );
+  });
+});
