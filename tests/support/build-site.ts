@@ -1,0 +1,57 @@
+/** Builds the site from another content folder into another output folder, as `npm run build` does. */
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface SiteDirs {
+  contentDir: string;
+  outDir: string;
+  cacheDir: string;
+}
+
+/** A fresh temporary folder with `content/`, `out/` and `cache/` paths inside it. */
+export function tempSite(prefix: string): SiteDirs {
+  const root = mkdtempSync(join(tmpdir(), `commonplace-${prefix}-`));
+  return { contentDir: join(root, 'content'), outDir: join(root, 'out'), cacheDir: join(root, 'cache') };
+}
+
+/** Writes files (path relative to `dir` → text) into `dir`. */
+export function writeTree(dir: string, files: Record<string, string>): void {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+}
+
+/** Copies the shipped content/ to `dir`, to change a copy. */
+export function copyShippedContent(dir: string): void {
+  cpSync(join(projectRoot, 'content'), dir, { recursive: true });
+}
+
+const buildEnv = (dirs: SiteDirs) => ({
+  ...process.env,
+  ASTRO_TELEMETRY_DISABLED: '1',
+  COMMONPLACE_CONTENT_DIR: dirs.contentDir,
+  COMMONPLACE_OUT_DIR: dirs.outDir,
+  COMMONPLACE_CACHE_DIR: dirs.cacheDir,
+});
+
+/** Runs `npm run build`'s script for `dirs` and waits for it. */
+export function buildSite(dirs: SiteDirs): { status: number | null; output: string } {
+  const result = spawnSync(process.execPath, ['src/cli/build.ts'], {
+    cwd: projectRoot,
+    env: buildEnv(dirs),
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/** Starts the build in its own process group, so a test can kill all of it at once. */
+export function startBuild(dirs: SiteDirs) {
+  return spawn(process.execPath, ['src/cli/build.ts'], { cwd: projectRoot, env: buildEnv(dirs), detached: true, stdio: 'ignore' });
+}
