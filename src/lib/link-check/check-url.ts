@@ -14,7 +14,7 @@ export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
   maxWaitMs: 60_000,
   maxRedirects: 10,
   slowMs: 5_000,
-  userAgent: 'commonplace-link-checker/1.0 (+https://github.com/; checks a reading list for dead links)',
+  userAgent: 'commonplace-link-checker/1.0 (checks a reading list for dead links)',
   probe: fetchProbe,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   now: () => Date.now(),
