@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readReadingList } from '../../src/lib/content-files.ts';
 import { serialiseEntry, serialiseList, serialiseSection } from '../../src/lib/entry-file.ts';
 import { runCheckLinks } from '../../src/lib/link-check/cli.ts';
-import { entryFileText } from '../../src/lib/link-check/entry-status.ts';
 import type { JsonReport } from '../../src/lib/link-check/report.ts';
 import { entrySchema, type EntryData } from '../../src/schemas/content.ts';
 import { answer, closedPort, redirect, startTestServer, type TestServer } from '../support/test-server.ts';
@@ -48,7 +47,7 @@ function makeProject(entries = defaultEntries()): string {
   mkdirSync(join(root, 'content/entries/reading'), { recursive: true });
   writeFileSync(join(root, 'content/list.md'), serialiseList({ title: 'Test list' }));
   writeFileSync(join(root, 'content/sections/reading.md'), serialiseSection({ title: 'Reading', summary: 'Things to read', order: 1 }));
-  for (const [slug, data] of entries) writeFileSync(entryPath(root, slug), entryFileText(data, `Notes on ${slug}.`));
+  for (const [slug, data] of entries) writeFileSync(entryPath(root, slug), serialiseEntry(data, `Notes on ${slug}.`));
   return root;
 }
 
@@ -122,7 +121,7 @@ describe('check-links (in process)', () => {
 
     // The dead entry gains its status, with everything else (order, quotes, notes) kept.
     const [, goneData] = defaultEntries()[1]!;
-    expect(readFileSync(entryPath(root, 'gone'), 'utf8')).toBe(entryFileText({ ...goneData, status: { state: 'dead', checked: '2025-03-01' } }, 'Notes on gone.'));
+    expect(readFileSync(entryPath(root, 'gone'), 'utf8')).toBe(serialiseEntry({ ...goneData, status: { state: 'dead', checked: '2025-03-01' } }, 'Notes on gone.'));
     expect(readFileSync(entryPath(root, 'gone'), 'utf8')).toContain('status:\n  state: dead\n  checked: 2025-03-01\n---\n\nNotes on gone.\n');
     // A link that works again loses its stale status; nothing else is rewritten.
     const [, backData] = defaultEntries()[3]!;
@@ -156,8 +155,8 @@ describe('check-links (in process)', () => {
     git('add', '.');
     git('commit', '-q', '-m', 'base');
     const [, goneData] = defaultEntries()[1]!;
-    writeFileSync(entryPath(root, 'gone'), entryFileText({ ...goneData, title: 'Retitled' }, 'Notes on gone.'));
-    writeFileSync(entryPath(root, 'fresh'), entryFileText(entry('fresh', '/alive2')[1], ''));
+    writeFileSync(entryPath(root, 'gone'), serialiseEntry({ ...goneData, title: 'Retitled' }, 'Notes on gone.'));
+    writeFileSync(entryPath(root, 'fresh'), serialiseEntry(entry('fresh', '/alive2')[1], ''));
 
     const run = io(root);
     expect(await runCheckLinks(['--only-changed', '--base', 'HEAD', '--json', 'r.json'], run.io)).toBe(0);

@@ -1,7 +1,8 @@
 /** The checker's pure parts: Retry-After, backoff, DNS verdicts (fake transport), reports, statuses. */
 import { describe, expect, it } from 'vitest';
 import { checkUrl } from '../../src/lib/link-check/check-url.ts';
-import { entryFileText, nextStatus } from '../../src/lib/link-check/entry-status.ts';
+import { nextStatus } from '../../src/lib/link-check/entry-status.ts';
+import { serialiseEntry } from '../../src/lib/entry-file.ts';
 import { looksOffline } from '../../src/lib/link-check/offline.ts';
 import { createProgress, renderBar } from '../../src/lib/link-check/progress.ts';
 import { buildJsonReport, renderMarkdown, renderSummary, type EntryResult } from '../../src/lib/link-check/report.ts';
@@ -171,7 +172,7 @@ describe('entry status', () => {
   });
 
   it('writes status last in the frontmatter, keeping the notes, and reads back the same data', () => {
-    const text = entryFileText({ ...data, status: { state: 'dead', checked: '2025-03-01' } }, 'My notes.\n\n- one');
+    const text = serialiseEntry({ ...data, status: { state: 'dead', checked: '2025-03-01' } }, 'My notes.\n\n- one');
     expect(text).toBe(
       [
         '---',
@@ -200,7 +201,7 @@ describe('entry status', () => {
   });
 
   it('writes no status when there is none', () => {
-    expect(entryFileText(data, '')).not.toContain('status');
+    expect(serialiseEntry(data, '')).not.toContain('status');
   });
 });
 

@@ -10,20 +10,6 @@ import { serialiseEntry } from '../entry-file.ts';
 import type { EntryData, LinkStatus } from '../../schemas/content.ts';
 import type { LinkResult } from './types.ts';
 
-/**
- * The canonical entry file, with `status` last (its place in the contract). serialiseEntry does not
- * write `status` yet, so it is added here, unless a later serialiseEntry already did.
- */
-export function entryFileText(data: EntryData, notes: string): string {
-  const text = serialiseEntry(data, notes);
-  if (!data.status) return text;
-  const close = text.indexOf('\n---\n', 3);
-  const frontmatter = text.slice(0, close);
-  if (/^status:/m.test(frontmatter)) return text;
-  const lines = `\nstatus:\n  state: ${data.status.state}\n  checked: ${data.status.checked}`;
-  return `${frontmatter}${lines}${text.slice(close)}`;
-}
-
 /** The status an entry should have after this check; undefined means "no status". */
 export function nextStatus(current: LinkStatus | undefined, result: LinkResult, today: string): LinkStatus | undefined {
   if (result.state === 'dead') return current ?? { state: 'dead', checked: today };
@@ -51,7 +37,7 @@ export function applyLinkStatuses(
     if (current?.state === next?.state && current?.checked === next?.checked) return;
     const { status: _dropped, ...rest } = entry.data;
     const data: EntryData = next ? { ...rest, status: next } : rest;
-    writeFileSync(join(projectRoot, entry.file), entryFileText(data, entry.body));
+    writeFileSync(join(projectRoot, entry.file), serialiseEntry(data, entry.body));
     changes.push({ file: entry.file, from: current, to: next });
   });
   return changes;
