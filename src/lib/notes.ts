@@ -14,6 +14,7 @@ interface MdNode {
   type: string;
   value?: string;
   url?: string;
+  alt?: string;
   children?: MdNode[];
 }
 interface HastElement {
@@ -33,6 +34,8 @@ function rawHtmlAsText() {
       if ((child.type === 'link' || child.type === 'image') && child.url) {
         child.url = child.url.replace(/^[a-z][a-z0-9+.-]*:/i, (scheme) => scheme.toLowerCase());
       }
+      // An image must be an absolute http(s) address: a relative one would point into this site.
+      if (child.type === 'image' && !/^https?:\/\//.test(child.url ?? '')) return { type: 'text', value: child.alt ?? '' };
       if (child.type !== 'html') return child;
       const text: MdNode = { type: 'text', value: child.value ?? '' };
       // A block of HTML stands as its own paragraph of text.

@@ -58,3 +58,12 @@ describe('fixed bugs', () => {
     );
   });
 });
+
+describe('images in notes', () => {
+  it('shows a relative image as its alt text, so a note cannot point into the site', () => {
+    expect(renderNotes('![package](../../../package.json)')).toBe('<p>package</p>');
+  });
+  it('keeps an absolute https image', () => {
+    expect(renderNotes('![chart](https://example.com/c.png)')).toBe('<p><img src="https://example.com/c.png" alt="chart"></p>');
+  });
+});
