@@ -61,16 +61,18 @@ function panel(
   out.push(`<text x="${x0 + 14}" y="${(top + bottom) / 2}" text-anchor="middle" font-size="12" transform="rotate(-90 ${x0 + 14} ${(top + bottom) / 2})">${esc(yLabel)}</text>`);
   for (const t of targets) {
     out.push(`<line x1="${left}" x2="${right}" y1="${y(t.value).toFixed(1)}" y2="${y(t.value).toFixed(1)}" stroke="#c00" stroke-dasharray="6 4"/>`);
-    out.push(`<text x="${right - 4}" y="${(y(t.value) - 4).toFixed(1)}" text-anchor="end" font-size="11" fill="#c00">${esc(t.label)}</text>`);
+    out.push(`<text x="${left + 4}" y="${(y(t.value) - 4).toFixed(1)}" font-size="11" fill="#c00">${esc(t.label)}</text>`);
   }
   series.forEach((s, i) => {
     const pts = s.points.filter((p) => p[1] > 0);
     if (!pts.length) return;
     out.push(`<polyline fill="none" stroke="${s.color}" stroke-width="2"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''} points="${pts.map((p) => `${x(p[0]).toFixed(1)},${y(p[1]).toFixed(1)}`).join(' ')}"/>`);
     for (const p of pts) out.push(`<circle cx="${x(p[0]).toFixed(1)}" cy="${y(p[1]).toFixed(1)}" r="3" fill="${s.color}"/>`);
-    const ly = top + 14 + i * 15;
-    out.push(`<line x1="${left + 8}" x2="${left + 26}" y1="${ly - 4}" y2="${ly - 4}" stroke="${s.color}" stroke-width="2"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`);
-    out.push(`<text x="${left + 30}" y="${ly}" font-size="11">${esc(s.label)}</text>`);
+    // Legend under the plot, two columns.
+    const lx = left - 40 + (i % 2) * 190;
+    const ly = bottom + 56 + Math.floor(i / 2) * 16;
+    out.push(`<line x1="${lx}" x2="${lx + 18}" y1="${ly - 4}" y2="${ly - 4}" stroke="${s.color}" stroke-width="2"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`);
+    out.push(`<text x="${lx + 22}" y="${ly}" font-size="11">${esc(s.label)}</text>`);
   });
   return out.join('\n');
 }
@@ -88,17 +90,17 @@ export function chart(results: BenchResults): string {
     { label: 'validate', color: '#555', points: per((r) => sec(r.validate.wallMs)) },
   ];
   const memory: Series[] = [
-    { label: 'build peak RSS (process tree)', color: '#1f4e9c', points: per((r) => r.cold.peakRss / 1e6) },
-    { label: 'largest single process', color: '#e9a03b', points: per((r) => r.cold.peakProcess.rss / 1e6) },
+    { label: 'build peak (process tree)', color: '#1f4e9c', points: per((r) => r.cold.peakRss / 1e6) },
+    { label: 'largest process', color: '#e9a03b', points: per((r) => r.cold.peakProcess.rss / 1e6) },
     { label: 'validate peak RSS', color: '#555', points: per((r) => r.validate.peakRss / 1e6) },
   ];
   const fmtS = (v: number) => (v >= 1 ? `${v} s` : `${v * 1000} ms`);
   const fmtMB = (v: number) => (v >= 1000 ? `${v / 1000} GB` : `${v} MB`);
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="820" height="330" viewBox="0 0 820 330" font-family="system-ui, sans-serif" font-size="12">
-<rect width="820" height="330" fill="#fff"/>
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="820" height="380" viewBox="0 0 820 380" font-family="system-ui, sans-serif" font-size="12">
+<rect width="820" height="380" fill="#fff"/>
 ${panel(0, 'Time against list size', 'seconds (log scale)', time, fmtS, [{ value: 20, label: 'target: 20 s at 10,000' }, { value: 1, label: 'validate target: 1 s' }], ns)}
 ${panel(410, 'Peak memory against list size', 'MB resident (log scale)', memory, fmtMB, [{ value: 1000, label: 'target: 1 GB' }], ns)}
-<text x="410" y="324" text-anchor="middle" font-size="10" fill="#666">${esc(`commonplace npm run bench, ${results.generatedAt.slice(0, 10)}; ${results.machine.cpus} CPUs; timings noisy (shared machine)`)}</text>
+<text x="410" y="374" text-anchor="middle" font-size="10" fill="#666">${esc(`commonplace npm run bench, ${results.generatedAt.slice(0, 10)}; ${results.machine.cpus} CPUs; timings noisy (shared machine)`)}</text>
 </svg>
 `;
 }
