@@ -15,14 +15,14 @@ const isDead = (entry: (typeof content.entries)[number]) => entry.data.status?.s
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 test.describe('quotes link to their passage with a text fragment', () => {
-  test('every quote link is the article URL (no old fragment) + #:~:text= with terms taken from the quote', async ({ page }) => {
+  test('every quote link is the article URL (no old fragment; the archived copy when dead) + #:~:text= with terms from the quote', async ({ page }) => {
     const quoted = content.entries.filter((entry) => entry.data.quotes.length > 0);
     expect(quoted.length).toBeGreaterThan(0);
     for (const entry of quoted) {
       await page.goto(entryPage(entry));
       const hrefs = await page.locator('.passage-link').evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
       expect(hrefs).toHaveLength(entry.data.quotes.length);
-      const bare = entry.data.url.split('#')[0]!;
+      const bare = isDead(entry) ? archiveOf(entry.data.url) : entry.data.url.split('#')[0]!;
       for (const [index, href] of hrefs.entries()) {
         expect(href.startsWith(`${bare}#:~:text=`), href).toBe(true);
         const directive = href.slice(`${bare}#:~:text=`.length);
