@@ -2,7 +2,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { siteOutput } from './src/integrations/site-output.ts';
 
 // SITE_URL and BASE_PATH let the same build serve from a domain root or a project page
 // (https://user.github.io/commonplace/ → SITE_URL=https://user.github.io BASE_PATH=/commonplace/).
@@ -16,5 +16,9 @@ export default defineConfig({
   // The default ('jsx') drops a newline between an inline tag and text; `true` is lossless, so
   // quotes reach the page word for word.
   compressHTML: true,
-  integrations: [mdx(), sitemap(), pagefindIndex()],
+  // Stylesheets stay files so the Content-Security-Policy needs no 'unsafe-inline'.
+  // Likewise scripts: Astro inlines small ones unless the inline limit is 0.
+  build: { inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
+  integrations: [mdx(), sitemap(), siteOutput()],
 });
