@@ -8,6 +8,7 @@ import { join, relative, sep } from 'node:path';
 import type { z } from 'astro/zod';
 import {
   ENTRY_KEYS,
+  RESERVED_SECTION_IDS,
   SECTION_KEYS,
   SLUG_PATTERN,
   entrySchema,
@@ -127,6 +128,10 @@ export function readReadingList(
     }
     if (!SLUG_PATTERN.test(id)) {
       problems.push({ file, line: 1, field: 'file', message: `the file name must be a section id in lowercase-with-hyphens, like "data-platforms.md"` });
+      continue;
+    }
+    if ((RESERVED_SECTION_IDS as readonly string[]).includes(id)) {
+      problems.push({ file, line: 1, field: 'file', message: `"${id}" is the path of one of the site's own pages (/${id}/): choose another section id` });
       continue;
     }
     const checked = checkFile(file, readFileSync(path, 'utf8'), sectionSchema, SECTION_KEYS);

@@ -17,6 +17,9 @@ export const KIND_HEADINGS: Record<EntryKind, string> = {
   approach: 'Selected Approaches',
 };
 
+/** Section ids the site's own pages already use as paths (`/tags/`, `/search/`, …). */
+export const RESERVED_SECTION_IDS = ['about', 'recent', 'search', 'tags', 'pagefind', '404'] as const;
+
 /** A lowercase slug: letters, digits and single hyphens (`data-platforms`). */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

@@ -67,3 +67,21 @@ describe('images in notes', () => {
     expect(renderNotes('![chart](https://example.com/c.png)')).toBe('<p><img src="https://example.com/c.png" alt="chart"></p>');
   });
 });
+
+describe('reserved section ids', () => {
+  it("refuses a section whose id is one of the site's own paths", async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { readReadingList } = await import('../../src/lib/content-files.ts');
+    const root = mkdtempSync(join(tmpdir(), 'reserved-'));
+    mkdirSync(join(root, 'sections'));
+    writeFileSync(join(root, 'list.md'), '---\ntitle: "L"\n---\n');
+    writeFileSync(join(root, 'sections', 'tags.md'), '---\ntitle: "Tags"\nsummary: "S"\norder: 1\n---\n');
+    const { problems, sections } = readReadingList(root, root);
+    expect(sections).toEqual([]);
+    expect(problems).toEqual([
+      { file: 'sections/tags.md', line: 1, field: 'file', message: '"tags" is the path of one of the site\'s own pages (/tags/): choose another section id' },
+    ]);
+  });
+});
