@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { readReadingList } from '../lib/content-files.ts';
-import { count, isEntryPoint, parseFlags, runAsProgram, USAGE_ERROR, type CliIo } from '../lib/cli-args.ts';
+import { count, isEntryPoint, parseCommandLine, runAsProgram, USAGE_ERROR, type CliIo } from '../lib/cli-args.ts';
 import { serialiseEntry, serialiseList, serialiseSection } from '../lib/entry-file.ts';
 import { parseLegacyPage, type LegacyPlan } from '../lib/legacy-page.ts';
 import { formatProblem, sortProblems, type Problem } from '../lib/problems.ts';
@@ -116,20 +116,13 @@ function readExisting(outDir: string, projectRoot: string): Existing {
 }
 
 export function main(args: string[], io: CliIo): number {
-  const flags = parseFlags(args, {
+  const flags = parseCommandLine(args, {
     out: { type: 'string', default: 'content' },
     'dry-run': { type: 'boolean' },
     'skip-unmapped': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
-  });
-  if ('error' in flags) {
-    io.err(`${flags.error}\n\n${USAGE}`);
-    return USAGE_ERROR;
-  }
-  if (flags.values.help) {
-    io.out(USAGE);
-    return 0;
-  }
+  }, USAGE, io);
+  if (typeof flags === 'number') return flags;
   const [page, ...extra] = flags.positionals;
   if (!page || extra.length > 0) {
     io.err(`give exactly one page to import\n\n${USAGE}`);

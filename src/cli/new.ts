@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, unlinkSync, writeFileSync } from 'n
 import { join, relative, resolve, sep } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { checkFile, readReadingList, type EntryFile, type SectionFile } from '../lib/content-files.ts';
-import { isEntryPoint, parseFlags, runAsProgram, USAGE_ERROR, type CliIo } from '../lib/cli-args.ts';
+import { isEntryPoint, parseCommandLine, runAsProgram, type CliIo } from '../lib/cli-args.ts';
 import { serialiseEntry } from '../lib/entry-file.ts';
 import { nearest } from '../lib/nearest.ts';
 import { formatProblem, type Problem } from '../lib/problems.ts';
@@ -115,7 +115,7 @@ function answerProblems(answers: NewEntryAnswers, list: CurrentList): string[] {
 }
 
 export async function main(args: string[], io: CliIo): Promise<number> {
-  const flags = parseFlags(args, {
+  const flags = parseCommandLine(args, {
     url: { type: 'string' },
     title: { type: 'string' },
     section: { type: 'string' },
@@ -125,16 +125,9 @@ export async function main(args: string[], io: CliIo): Promise<number> {
     notes: { type: 'string' },
     content: { type: 'string', default: 'content' },
     help: { type: 'boolean', short: 'h' },
-  });
-  if ('error' in flags) {
-    io.err(`${flags.error}\n\n${USAGE}`);
-    return USAGE_ERROR;
-  }
+  }, USAGE, io);
+  if (typeof flags === 'number') return flags;
   const { values } = flags;
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
   const contentDir = resolve(io.cwd, values.content ?? 'content');
   const list = readReadingList(contentDir, io.cwd);
   const given: Partial<NewEntryAnswers> = {

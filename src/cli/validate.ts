@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readReadingList } from '../lib/content-files.ts';
-import { count, isEntryPoint, parseFlags, runAsProgram, USAGE_ERROR, type CliIo } from '../lib/cli-args.ts';
+import { count, isEntryPoint, parseCommandLine, runAsProgram, USAGE_ERROR, type CliIo } from '../lib/cli-args.ts';
 import { formatGithubAnnotation, formatProblem, sortProblems } from '../lib/problems.ts';
 
 const USAGE = `Usage: npm run validate [-- <content-dir>]
@@ -16,15 +16,8 @@ Prints each problem as "path:line: field: message" and exits 1 if there is any.
 When GITHUB_ACTIONS=true, problems are also printed as GitHub annotations.`;
 
 export function main(args: string[], io: CliIo): number {
-  const flags = parseFlags(args, { help: { type: 'boolean', short: 'h' } });
-  if ('error' in flags) {
-    io.err(`${flags.error}\n\n${USAGE}`);
-    return USAGE_ERROR;
-  }
-  if (flags.values.help) {
-    io.out(USAGE);
-    return 0;
-  }
+  const flags = parseCommandLine(args, { help: { type: 'boolean', short: 'h' } }, USAGE, io);
+  if (typeof flags === 'number') return flags;
   if (flags.positionals.length > 1) {
     io.err(`expected at most one content folder, got ${flags.positionals.length}\n\n${USAGE}`);
     return USAGE_ERROR;

@@ -42,6 +42,28 @@ export function parseFlags<O extends Options>(args: string[], options: O) {
   }
 }
 
+/**
+ * Parses a tool's command line. Prints the usage and returns the exit status instead when the tool
+ * should stop there: 2 for flags it cannot understand, 0 for `--help`.
+ */
+export function parseCommandLine<O extends Options & { help: { type: 'boolean'; short: 'h' } }>(
+  args: string[],
+  options: O,
+  usage: string,
+  io: CliIo,
+) {
+  const flags = parseFlags(args, options);
+  if ('error' in flags) {
+    io.err(`${flags.error}\n\n${usage}`);
+    return USAGE_ERROR;
+  }
+  if ((flags.values as { help?: boolean }).help) {
+    io.out(usage);
+    return 0;
+  }
+  return flags;
+}
+
 /** True when `metaUrl` is the module Node was asked to run (`node src/cli/validate.ts`). */
 export function isEntryPoint(metaUrl: string): boolean {
   const started = process.argv[1];
