@@ -31,6 +31,10 @@ export interface OutputStats {
   largestSection: PageSize & { entries: number };
   entryPage: PageSize;
   largestEntryPage: PageSize;
+  /** The largest HTML page anywhere (tag pages and other listings included). */
+  largestPage: PageSize;
+  /** Bytes of HTML by top-level folder kind: entry permalink pages, section pages, tag pages, the rest. */
+  htmlBytesBy: { entryPages: number; sectionPages: number; tagPages: number; other: number };
 }
 
 const size = (data: string | Buffer): Size => ({ bytes: Buffer.byteLength(data), gzip: gzipSync(data).length });
@@ -119,14 +123,17 @@ export function outputStats(root: string, entries: number): OutputStats {
   const html = files.filter((f) => f.path.endsWith('.html'));
   const pagefind = files.filter((f) => rel(f.path).startsWith('pagefind/'));
   // Section pages are /<section>/index.html; entry pages are /<section>/<slug>/index.html.
-  const sectionPages = html.filter((f) => /^[^/]+\/index\.html$/.test(rel(f.path)) && !rel(f.path).startsWith('pagefind/'));
-  const entryPages = html.filter((f) => /^[^/]+\/[^/]+\/index\.html$/.test(rel(f.path)) && !rel(f.path).startsWith('pagefind/'));
+  // Other top-level folders with an index.html (tags/, search/, about/, recent/…) are not sections.
+  const notSection = /^(pagefind|tags|search|about|recent|_astro)\//;
+  const sectionPages = html.filter((f) => /^[^/]+\/index\.html$/.test(rel(f.path)) && !notSection.test(rel(f.path)));
+  const entryPages = html.filter((f) => /^[^/]+\/[^/]+\/index\.html$/.test(rel(f.path)) && !notSection.test(rel(f.path)));
   const bySize = (a: { bytes: number }, b: { bytes: number }) => a.bytes - b.bytes;
   const largestSection = [...sectionPages].sort(bySize).at(-1)!;
   const sortedEntries = [...entryPages].sort(bySize);
   const medianEntry = sortedEntries[Math.floor(sortedEntries.length / 2)]!;
   const sectionHtml = readFileSync(largestSection.path, 'utf8');
-  return {
+  const sum = (list: { bytes: number }[]) => list.reduce((total, f) => total + f.bytes, 0);
+  const result: OutputStats = {
     files: files.length,
     bytes: files.reduce((sum, f) => sum + f.bytes, 0),
     htmlFiles: html.length,
@@ -138,5 +145,15 @@ export function outputStats(root: string, entries: number): OutputStats {
     largestSection: { ...pageSize(root, largestSection.path), entries: (sectionHtml.match(/<li\b[^>]*class="entry\b/g) ?? []).length },
     entryPage: pageSize(root, medianEntry.path),
     largestEntryPage: pageSize(root, sortedEntries.at(-1)!.path),
+    largestPage: pageSize(root, [...html].sort(bySize).at(-1)!.path),
+    htmlBytesBy: {
+      entryPages: sum(entryPages.filter((f) => !rel(f.path).startsWith('tags/'))),
+      sectionPages: sum(html.filter((f) => /^[^/]+\/(index\.html|page\/\d+\/index\.html)$/.test(rel(f.path)) && !/^(tags|pagefind|search|about|recent)\//.test(rel(f.path)))),
+      tagPages: sum(html.filter((f) => rel(f.path).startsWith('tags/'))),
+      other: 0,
+    },
   };
+  const by = result.htmlBytesBy;
+  by.other = result.htmlBytes - by.entryPages - by.sectionPages - by.tagPages;
+  return result;
 }

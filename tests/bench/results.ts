@@ -18,7 +18,10 @@ export interface SizeResult {
   entries: number;
   generate: { ms: number; files: number; bytes: number; largestSection: number };
   validate: { tool: string; ok: boolean; wallMs: number; peakRss: number; inProcessMs?: number };
+  /** The fastest of the cold builds (see --repeat). */
   cold: BuildResult;
+  /** Wall time of every cold build, in the order run. */
+  coldRunsMs: number[];
   warm?: BuildResult;
   output?: OutputStats;
   search?: SearchStats;
