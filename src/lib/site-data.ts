@@ -3,7 +3,7 @@
  * grouped views every page uses are computed here (rules in src/lib/reading-list.ts).
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { entriesBySection, groupByKind, orderSections, type KindGroup } from './reading-list.ts';
+import { entriesBySection, groupByKind, orderSections, sectionPages, type KindGroup, type ListingPage } from './reading-list.ts';
 import { domainOf } from './urls.ts';
 import { countByMonth, type MonthCount } from './added-chart.ts';
 import { entryRecord, type EntryRecord } from './entry-record.ts';
@@ -41,12 +41,14 @@ export interface SectionView {
   entries: Entry[];
   /** The same entries as the page shows them: Framing, then Selected Approaches. */
   groups: KindGroup<Entry>[];
+  /** The listing pages: page 1 at the section's path, then `page/2/`… (see ENTRIES_PER_PAGE). */
+  pages: ListingPage<Entry>[];
 }
 
 /** One view per section, in order; entries grouped once for all pages. */
 export const sectionViews: SectionView[] = sections.map((section) => {
   const entries = bySection.get(section.id) ?? [];
-  return { section, entries, groups: groupByKind(entries) };
+  return { section, entries, groups: groupByKind(entries), pages: sectionPages(entries) };
 });
 
 const sectionTitles = new Map(sections.map((section) => [section.id, section.data.title]));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { entryPath, joinBase, sectionPath } from '../../src/lib/paths.ts';
+import { entryPath, joinBase, listingPagePath, sectionPath } from '../../src/lib/paths.ts';
 
 describe('joinBase', () => {
   test.each([
@@ -34,5 +34,13 @@ describe('page paths', () => {
   test('gives pages under a project base such as /repo/', () => {
     expect(joinBase('/repo/', sectionPath('data-products'))).toBe('/repo/data-products/');
     expect(joinBase('/', entryPath('data-products/one-model-to-rule-them-all'))).toBe('/data-products/one-model-to-rule-them-all/');
+  });
+});
+
+describe('listingPagePath', () => {
+  test('is the listing itself for page 1 and page/<n>/ below it after', () => {
+    expect(listingPagePath('data-platforms/', 1)).toBe('data-platforms/');
+    expect(listingPagePath('data-platforms/', 3)).toBe('data-platforms/page/3/');
+    expect(listingPagePath('tags/etl/', 2)).toBe('tags/etl/page/2/');
   });
 });

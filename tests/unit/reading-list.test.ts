@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { readReadingList } from '../../src/lib/content-files.ts';
-import { compareEntries, entriesBySection, groupByKind, orderSections } from '../../src/lib/reading-list.ts';
+import { compareEntries, ENTRIES_PER_PAGE, entriesBySection, groupByKind, orderSections, paginate, sectionPages } from '../../src/lib/reading-list.ts';
 import type { EntryData, SectionData } from '../../src/schemas/content.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -233,5 +233,39 @@ describe('entriesBySection', () => {
       'How to deliver on Machine Learning projects: A guide to the ML Engineering Loop',
     ]);
     expect(bySection.get('data-platforms')).toHaveLength(14);
+  });
+});
+
+describe('pagination of long listings', () => {
+  const entry = (n: number, kind: 'framing' | 'approach') => ({
+    id: `s/e${n}`,
+    data: { title: `E${n}`, url: `https://example.com/${n}`, section: 's', kind, quotes: [], tags: [], order: n },
+  });
+
+  test('cuts items into pages of at most the given size, in order', () => {
+    expect(paginate([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(paginate([1, 2], 2)).toEqual([[1, 2]]);
+  });
+
+  test('gives one empty page for no items, and refuses a size below 1', () => {
+    expect(paginate([], 10)).toEqual([[]]);
+    expect(() => paginate([1], 0)).toThrow(RangeError);
+  });
+
+  test('keeps Framing before Selected Approaches, a group continuing across pages', () => {
+    const entries = [entry(1, 'framing'), entry(2, 'framing'), entry(3, 'framing'), entry(4, 'approach'), entry(5, 'approach')];
+    const pages = sectionPages(entries, 2);
+    expect(pages.map((page) => ({ number: page.number, total: page.total, groups: page.groups.map((g) => [g.heading, g.entries.map((e) => e.id)]) }))).toEqual([
+      { number: 1, total: 3, groups: [['Framing', ['s/e1', 's/e2']]] },
+      { number: 2, total: 3, groups: [['Framing', ['s/e3']], ['Selected Approaches', ['s/e4']]] },
+      { number: 3, total: 3, groups: [['Selected Approaches', ['s/e5']]] },
+    ]);
+  });
+
+  test('lists every entry exactly once across the pages of the shipped default size', () => {
+    const entries = Array.from({ length: 250 }, (_, index) => entry(index + 1, index < 40 ? 'framing' : 'approach'));
+    const pages = sectionPages(entries);
+    expect(pages).toHaveLength(Math.ceil(250 / ENTRIES_PER_PAGE));
+    expect(pages.flatMap((page) => page.groups.flatMap((group) => group.entries.map((e) => e.id)))).toEqual(entries.map((e) => e.id));
   });
 });
