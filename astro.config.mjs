@@ -2,7 +2,6 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { siteOutput } from './src/integrations/site-output.ts';
 
 // SITE_URL and BASE_PATH let the same build serve from a domain root or a project page
 // (https://user.github.io/commonplace/ → SITE_URL=https://user.github.io BASE_PATH=/commonplace/).
@@ -20,5 +19,6 @@ export default defineConfig({
   // Likewise scripts: Astro inlines small ones unless the inline limit is 0.
   build: { inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
-  integrations: [mdx(), sitemap(), siteOutput()],
+  // `npm run build` (src/cli/build.ts) then checks the output and builds the search index.
+  integrations: [mdx(), sitemap()],
 });

@@ -1,14 +1,19 @@
 /**
- * `npm run build`: runs `astro build` into a staging folder and only swaps it into place when the
- * whole build (pages, nothing-lost check, search index) succeeded. A failed or interrupted build
- * leaves the previous `dist/` exactly as it was.
+ * `npm run build`: runs `astro build` into a staging folder, then, once Astro has exited, checks the
+ * output and builds the search index (src/lib/finish-site.ts). Only when all of that succeeded is the
+ * staging folder swapped into place: a failed or interrupted build leaves the previous `dist/`
+ * exactly as it was.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { contentDirectory } from '../lib/content-loader.ts';
+import { finishSite } from '../lib/finish-site.ts';
 
-const outDir = resolve(process.env.COMMONPLACE_OUT_DIR ?? 'dist');
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+const outDir = resolve(process.env.COMMONPLACE_OUT_DIR ?? join(projectRoot, 'dist'));
 const staging = `${outDir}.staging`;
 const previous = `${outDir}.previous`;
 
@@ -20,27 +25,38 @@ export function swapIntoPlace(built: string, target: string, old: string): void 
   rmSync(old, { recursive: true, force: true });
 }
 
-function main(): void {
-  rmSync(staging, { recursive: true, force: true }); // left behind by an interrupted build
+/** Runs `astro build` into `into`; resolves with its exit status (or the signal that ended it). */
+function astroBuild(into: string, args: string[]): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
-  const child = spawn(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
+  const child = spawn(process.execPath, [astro, 'build', ...args], {
+    cwd: projectRoot,
     stdio: 'inherit',
-    env: { ...process.env, COMMONPLACE_OUT_DIR: staging },
+    env: { ...process.env, COMMONPLACE_OUT_DIR: into },
   });
-  const stop = (signal: NodeJS.Signals) => {
-    child.kill(signal);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  child.on('exit', (code, signal) => {
-    if (code === 0 && existsSync(staging)) {
-      swapIntoPlace(staging, outDir, previous);
-      return;
-    }
-    rmSync(staging, { recursive: true, force: true });
-    console.error(`\nBuild failed${signal ? ` (${signal})` : ''}: ${existsSync(outDir) ? `the previous ${outDir} is unchanged` : 'nothing was written'}.`);
-    process.exit(code ?? 1);
-  });
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  return new Promise((done) => child.on('exit', (code, signal) => done({ code, signal })));
 }
 
-if (import.meta.main) main();
+function failed(reason: string): never {
+  rmSync(staging, { recursive: true, force: true });
+  console.error(`\nBuild failed: ${reason}\n${existsSync(outDir) ? `The previous ${outDir} is unchanged.` : 'Nothing was written.'}`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  rmSync(staging, { recursive: true, force: true }); // left behind by an interrupted build
+  const astro = await astroBuild(staging, process.argv.slice(2));
+  if (astro.code !== 0 || !existsSync(staging)) failed(astro.signal ? `astro build was stopped (${astro.signal})` : 'astro build did not succeed');
+  try {
+    const contentDir = contentDirectory(pathToFileURL(projectRoot));
+    await finishSite(staging, contentDir, projectRoot, (line) => console.log(`[commonplace:output] ${line}`));
+  } catch (error) {
+    failed((error as Error).message);
+  }
+  swapIntoPlace(staging, outDir, previous);
+  console.log(`[commonplace:output] site ready in ${outDir}`);
+}
+
+if (import.meta.main) await main();

@@ -1,6 +1,6 @@
 /** Builds the site from another content folder into another output folder, as `npm run build` does. */
-import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,8 +40,57 @@ const buildEnv = (dirs: SiteDirs) => ({
   COMMONPLACE_CACHE_DIR: dirs.cacheDir,
 });
 
+/**
+ * Astro keeps intermediate files under the project (`.astro/`) whatever the output folder, so two
+ * builds of this project at once break each other: test workers take turns through this lock.
+ */
+const LOCK = join(tmpdir(), 'commonplace-build.lock');
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function acquireBuildLock(): void {
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      writeFileSync(join(LOCK, 'pid'), String(process.pid));
+      return;
+    } catch {
+      let owner = Number.NaN;
+      try {
+        owner = Number(readFileSync(join(LOCK, 'pid'), 'utf8'));
+      } catch {
+        // Being created or removed right now.
+      }
+      if (Number.isInteger(owner) && owner > 0 && !isAlive(owner)) rmSync(LOCK, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`waited 5 minutes for ${LOCK}`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
+  }
+}
+
+function releaseBuildLock(): void {
+  rmSync(LOCK, { recursive: true, force: true });
+}
+
 /** Runs `npm run build`'s script for `dirs` and waits for it. */
 export function buildSite(dirs: SiteDirs): { status: number | null; output: string } {
+  acquireBuildLock();
+  try {
+    return runBuild(dirs);
+  } finally {
+    releaseBuildLock();
+  }
+}
+
+function runBuild(dirs: SiteDirs): { status: number | null; output: string } {
   const result = spawnSync(process.execPath, ['src/cli/build.ts'], {
     cwd: projectRoot,
     env: buildEnv(dirs),
@@ -51,7 +100,10 @@ export function buildSite(dirs: SiteDirs): { status: number | null; output: stri
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
-/** Starts the build in its own process group, so a test can kill all of it at once. */
-export function startBuild(dirs: SiteDirs) {
-  return spawn(process.execPath, ['src/cli/build.ts'], { cwd: projectRoot, env: buildEnv(dirs), detached: true, stdio: 'ignore' });
+/** Starts the build in its own process group, so a test can kill all of it at once; holds the lock until it exits. */
+export function startBuild(dirs: SiteDirs): ChildProcess {
+  acquireBuildLock();
+  const child = spawn(process.execPath, ['src/cli/build.ts'], { cwd: projectRoot, env: buildEnv(dirs), detached: true, stdio: 'ignore' });
+  child.once('exit', releaseBuildLock);
+  return child;
 }

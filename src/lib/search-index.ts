@@ -2,9 +2,12 @@
  * Builds the Pagefind index from the entry permalink pages only, one record per entry, and proves
  * that count afterwards: results are entries, never whole section pages, and none is missing.
  */
-import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+
+/** Pages handed to Pagefind at once: enough to keep its indexer busy, few enough to bound memory. */
+const IN_FLIGHT = 32;
 
 function fail(step: string, errors: string[]): never {
   throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
@@ -15,18 +18,23 @@ export async function buildSearchIndex(outDir: string, entryIds: readonly string
   const { index, errors } = await pagefind.createIndex({});
   if (!index) fail('createIndex', errors);
   try {
-    for (const id of entryIds) {
-      const content = readFileSync(join(outDir, id, 'index.html'), 'utf8');
-      // Site-relative URL: the client prefixes the deployment's base path itself.
-      const added = await index.addHTMLFile({ url: `/${id}/`, content });
-      if (added.errors.length) fail(`indexing ${id}`, added.errors);
-    }
+    let next = 0;
+    const worker = async () => {
+      while (next < entryIds.length) {
+        const id = entryIds[next++]!;
+        const content = await readFile(join(outDir, id, 'index.html'), 'utf8');
+        // Site-relative URL: the client prefixes the deployment's base path itself.
+        const added = await index.addHTMLFile({ url: `/${id}/`, content });
+        if (added.errors.length) fail(`indexing ${id}`, added.errors);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, entryIds.length) }, worker));
     const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
     if (written.errors.length) fail('writeFiles', written.errors);
   } finally {
     await pagefind.close();
   }
-  const manifest = JSON.parse(readFileSync(join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+  const manifest = JSON.parse(await readFile(join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
     languages: Record<string, { page_count: number }>;
   };
   const records = Object.values(manifest.languages).reduce((sum, language) => sum + language.page_count, 0);

@@ -1,0 +1,38 @@
+/**
+ * What `npm run build` does after `astro build` has written the site and exited: prove nothing was
+ * lost (./output-check.ts), build the search index from the entry pages (./search-index.ts), and
+ * write `_headers`. It runs after Astro's process has ended, not in an `astro:build:done` hook, so
+ * the indexer's memory does not add to Astro's (a 10,000-entry build peaked at 1.5 GB that way,
+ * ~1.0 GB this way; see docs/benchmark.md). Any failure fails the build.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readReadingList } from './content-files.ts';
+import { headersFile } from './csp.ts';
+import { checkOutput } from './output-check.ts';
+import { ContentError } from './problems.ts';
+import { entriesBySection } from './reading-list.ts';
+import { buildSearchIndex } from './search-index.ts';
+
+export async function finishSite(outDir: string, contentDir: string, projectRoot: string, log: (line: string) => void): Promise<void> {
+  // Read the files again, independently of what Astro rendered, to compare the two.
+  const files = readReadingList(contentDir, projectRoot);
+  if (files.problems.length > 0) throw new ContentError(files.problems);
+  const ordered = [...entriesBySection(files.entries).values()].flat();
+
+  const problems = checkOutput(
+    outDir,
+    ordered.map((entry) => ({ id: entry.id, section: entry.data.section, title: entry.data.title, quotes: entry.data.quotes })),
+  );
+  if (problems.length > 0) {
+    throw new Error(
+      `The built site lost or changed ${problems.length === 1 ? 'an entry' : 'entries'}:\n` +
+        problems.map((problem) => `  ${problem.entry}: ${problem.message}`).join('\n'),
+    );
+  }
+  log(`checked ${ordered.length} entries: each once on its section page and its permalink page, quotes verbatim`);
+
+  const records = await buildSearchIndex(outDir, ordered.map((entry) => entry.id));
+  log(`indexed ${records} entries into pagefind/`);
+  writeFileSync(join(outDir, '_headers'), headersFile());
+}
