@@ -5,6 +5,7 @@
  */
 import matter from 'gray-matter';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { parseCanonicalFile } from './canonical-frontmatter.ts';
 
 export interface ParsedFile {
   /** The frontmatter as plain data (not yet validated). */
@@ -43,6 +44,11 @@ export function parseContentFile(source: string): ParsedFile | FileSyntaxError {
       message: 'the file has no frontmatter: it must start with a line "---", the fields, then another "---"',
     };
   }
+  return parseCanonicalFile(text) ?? parseAnyYaml(text);
+}
+
+/** The full path: gray-matter with a YAML 1.2 parser that keeps positions. `text` is normalised. */
+export function parseAnyYaml(text: string): ParsedFile | FileSyntaxError {
   let doc: Document | undefined;
   const lineCounter = new LineCounter();
   let parsed: matter.GrayMatterFile<string>;
