@@ -151,7 +151,7 @@ export interface Phase {
  *             writes the index; when there is no "checked" line, this phase includes the hook start)
  *   finish    → process exit
  */
-export function buildPhases(run: RunResult): { phases: Phase[]; indexedPages?: number } {
+export function buildPhases(run: RunResult): { phases: Phase[]; indexedPages: number | undefined } {
   const marks: [string, (text: string) => boolean][] = [
     ['startup', (t) => t.includes('[content] Syncing content')],
     ['content', (t) => t.includes('[content] Synced content')],
