@@ -145,11 +145,12 @@ export interface Phase {
  *   bundle    → " generating static routes" (types, Vite build of the pages and scripts)
  *   render    → "[build] ✓ Completed in" after the routes (loading the data store, rendering
  *             every page to HTML and writing it)
- *   check     → "[commonplace:output] checked N entries" (optional: the astro:build:done hook reads
- *             the content again and the HTML back to prove nothing was lost)
+ *   check     → "[commonplace:output] checked N entries" (optional: Astro exits, then src/cli/build.ts
+ *             reads the content again and the HTML back to prove nothing was lost; in older versions
+ *             the astro:build:done hook did this inside Astro's process)
  *   index     → "[commonplace:…] indexed N pages|entries" (Pagefind reads the HTML back, builds and
  *             writes the index; when there is no "checked" line, this phase includes the hook start)
- *   finish    → process exit
+ *   finish    → process exit (moving the staged output into place)
  */
 export function buildPhases(run: RunResult): { phases: Phase[]; indexedPages: number | undefined } {
   const marks: [string, (text: string) => boolean][] = [

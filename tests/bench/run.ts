@@ -69,7 +69,10 @@ const revision = { commit: git('rev-parse', '--short', 'HEAD'), dirty: git('stat
 log(`bench: measuring a snapshot of ${repo} at ${revision.commit}${revision.dirty ? ' with uncommitted changes in src/' : ''}`);
 
 async function build(contentDir: string, outDir: string, cacheDir: string): Promise<BuildResult> {
-  const run = await runMeasured(process.execPath, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+  // What `npm run build` runs: src/cli/build.ts (astro build, then the output check and the Pagefind
+  // index once Astro has exited) when the project has it, else plain `astro build`.
+  const script = existsSync(join(project, 'src/cli/build.ts')) ? [join(project, 'src/cli/build.ts')] : [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'];
+  const run = await runMeasured(process.execPath, script, {
     cwd: project,
     env: { ...process.env, COMMONPLACE_CONTENT_DIR: contentDir, COMMONPLACE_OUT_DIR: outDir, COMMONPLACE_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
     echo: values.echo,
