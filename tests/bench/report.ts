@@ -30,7 +30,7 @@ export function table(results: BenchResults): string {
   row('**build (cold): total**, fastest of runs', (r) => `**${s(r.cold.wallMs)}**${r.coldRunsMs.length > 1 ? ` (${r.coldRunsMs.map(s).join(', ')})` : ''}`, exp(g?.buildMs), '≤ 20 s at 10,000 (build + index)');
   row('· content loading (sync)', (r) => s(phaseMs(r.cold, 'content')), exp(g?.contentMs));
   row('· rendering pages', (r) => s(phaseMs(r.cold, 'render')), exp(g?.renderMs));
-  row('· output check (build:done)', (r) => s(phaseMs(r.cold, 'check')));
+  row('· output check', (r) => s(phaseMs(r.cold, 'check')));
   row('· Pagefind indexing', (r) => s(phaseMs(r.cold, 'index')), exp(g?.indexMs));
   row('· other (startup, Vite bundle, exit)', (r) => s(otherMs(r.cold)));
   row('build: time per entry', (r) => `${(r.cold.wallMs / r.entries).toFixed(2)} ms`);
