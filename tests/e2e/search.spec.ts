@@ -19,6 +19,9 @@ test("Pagefind's own client finds entries by words of their quotes and notes", a
   // The link's domain is searchable too; section pages are never results.
   expect(await pagefindTitles(page, 'bentoml')).toEqual(['One Model to Rule Them All']);
   expect(await pagefindTitles(page, 'Framing and Approaches')).toEqual([]);
+  // Section, kind and date are facets, not words of the entry: they must not match every entry.
+  expect(await pagefindTitles(page, 'Selected')).toEqual([]);
+  expect(await pagefindTitles(page, 'November')).toEqual([]);
 });
 
 test('typing into the home page search box shows matching entries', async ({ page }) => {
