@@ -35,8 +35,23 @@ const { values } = parseArgs({
     echo: { type: 'boolean', default: false },
     seed: { type: 'string', default: '20240531' },
     repeat: { type: 'string', default: '2' },
+    help: { type: 'boolean', short: 'h', default: false },
   },
 });
+if (values.help) {
+  process.stdout.write(`Usage: npm run bench [-- options]
+
+Generates lists of N entries, builds them and prints build, size and search figures (docs/benchmark.md).
+  --entries 1000,10000   list sizes (default 1000,10000)
+  --repeat 2             cold builds per size; the fastest is reported
+  --json <file>          also write the figures as JSON there
+  --keep                 keep the temporary folder
+  --no-search --no-warm --no-shipped   skip the browser search, the warm build, the shipped list
+  --no-save              leave docs/bench/ and docs/benchmark.md alone
+  --seed <n>             another generated list;  --echo  stream the build output
+`);
+  process.exit(0);
+}
 const sizes = values.entries!.split(',').map((text) => Number(text.replace(/[_\s]/g, ''))).filter((n) => Number.isInteger(n) && n > 0).sort((a, b) => a - b);
 if (!sizes.length) throw new Error('--entries takes a number or a comma-separated list, like --entries 500,2000');
 const seed = Number(values.seed);
