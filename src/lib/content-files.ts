@@ -87,7 +87,8 @@ export function checkFile<Schema extends z.ZodType>(
   return { parsed, problems };
 }
 
-function listMarkdown(dir: string): string[] {
+/** Paths of the files and folders below `dir`, relative to it; none when `dir` does not exist. */
+function listFilesUnder(dir: string): string[] {
   try {
     return readdirSync(dir, { recursive: true, withFileTypes: false }) as string[];
   } catch {
@@ -117,7 +118,7 @@ export function readReadingList(
 
   const sections: SectionFile[] = [];
   const sectionsDir = join(root, 'sections');
-  for (const name of listMarkdown(sectionsDir).sort()) {
+  for (const name of listFilesUnder(sectionsDir).sort()) {
     const path = join(sectionsDir, name);
     const file = display(path);
     if (statSync(path).isDirectory()) continue;
@@ -144,7 +145,7 @@ export function readReadingList(
   const entriesDir = join(root, 'entries');
   const urlOwners = new Map<string, { file: string; line: number }>();
   const slugOwners = new Map<string, string>();
-  for (const name of readEntries ? listMarkdown(entriesDir).sort() : []) {
+  for (const name of readEntries ? listFilesUnder(entriesDir).sort() : []) {
     const path = join(entriesDir, name);
     if (statSync(path).isDirectory()) continue;
     const file = display(path);
@@ -188,7 +189,7 @@ export function readReadingList(
         file,
         line: sectionLine,
         field: 'section',
-        message: `is "${data.section}" but the file is in content/entries/${folder}/: move the file to content/entries/${data.section}/ or set section: ${folder}`,
+        message: `is "${data.section}" but the file is in ${display(entriesDir)}/${folder}/: move the file to ${display(entriesDir)}/${data.section}/ or set section: ${folder}`,
       });
     }
     const urlKey = normaliseUrl(data.url);

@@ -36,7 +36,7 @@ const cases: [string, string][] = [
   ['unknown-key', 'entries/alpha/typo.md:6: qoutes: unknown field: did you mean "quotes"?'],
   ['duplicate-url', 'entries/alpha/second.md:3: url: the same link is already in the list: tests/fixtures/invalid/duplicate-url/entries/alpha/first.md:3'],
   ['duplicate-slug', 'entries/beta/same-name.md:1: file: the slug "same-name" is already used by tests/fixtures/invalid/duplicate-slug/entries/alpha/same-name.md: rename this file'],
-  ['folder-section', 'entries/alpha/moved.md:4: section: is "beta" but the file is in content/entries/alpha/: move the file to content/entries/beta/ or set section: alpha'],
+  ['folder-section', 'entries/alpha/moved.md:4: section: is "beta" but the file is in tests/fixtures/invalid/folder-section/entries/alpha/: move the file to tests/fixtures/invalid/folder-section/entries/beta/ or set section: alpha'],
   ['mdx-file', 'entries/alpha/component.mdx:1: file: entries must be .md files: MDX can run code, so it is not accepted from contributors; rename it to .md'],
   ['yaml-syntax', 'entries/alpha/unclosed.md:2: frontmatter: YAML syntax: Missing closing "quote'],
   ['no-frontmatter', 'entries/alpha/plain.md:1: frontmatter: the file has no frontmatter: it must start with a line "---", the fields, then another "---"'],
