@@ -20,9 +20,11 @@ export async function finishSite(outDir: string, contentDir: string, projectRoot
   if (files.problems.length > 0) throw new ContentError(files.problems);
   const ordered = [...entriesBySection(files.entries).values()].flat();
 
+  const permalinkPages = new Map<string, string>();
   const problems = checkOutput(
     outDir,
     ordered.map((entry) => ({ id: entry.id, section: entry.data.section, title: entry.data.title, quotes: entry.data.quotes })),
+    permalinkPages,
   );
   if (problems.length > 0) {
     throw new Error(
@@ -32,7 +34,7 @@ export async function finishSite(outDir: string, contentDir: string, projectRoot
   }
   log(`checked ${ordered.length} entries: each once on its section page and its permalink page, quotes verbatim`);
 
-  const records = await buildSearchIndex(outDir, ordered.map((entry) => entry.id));
+  const records = await buildSearchIndex(outDir, ordered.map((entry) => entry.id), permalinkPages);
   log(`indexed ${records} entries into pagefind/`);
   writeFileSync(join(outDir, '_headers'), headersFile());
 }

@@ -75,9 +75,14 @@ export function sectionPageFiles(outDir: string, sectionId: string): string[] {
 
 /**
  * Checks the built site in `outDir` against the entries the content holds, in reading order.
- * `entryPage(id)` is where an entry's permalink page was written.
+ * `permalinkPages`, when given, receives each permalink page's HTML as it is read (the search
+ * indexer then reuses it instead of reading 10,000 files again).
  */
-export function checkOutput(outDir: string, expected: readonly ExpectedEntry[]): OutputProblem[] {
+export function checkOutput(
+  outDir: string,
+  expected: readonly ExpectedEntry[],
+  permalinkPages?: Map<string, string>,
+): OutputProblem[] {
   const problems: OutputProblem[] = [];
   const bySection = new Map<string, ExpectedEntry[]>();
   for (const entry of expected) bySection.set(entry.section, [...(bySection.get(entry.section) ?? []), entry]);
@@ -119,6 +124,7 @@ export function checkOutput(outDir: string, expected: readonly ExpectedEntry[]):
       continue;
     }
     const html = readFileSync(file, 'utf8');
+    permalinkPages?.set(entry.id, html);
     const ids = entryIdsIn(html);
     if (ids.length !== 1 || ids[0] !== entry.id || (html.match(/data-pagefind-body/g) ?? []).length !== 1) {
       problems.push({ entry: entry.id, message: `its permalink page does not hold exactly this one entry for the search index` });

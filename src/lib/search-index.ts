@@ -13,8 +13,11 @@ function fail(step: string, errors: string[]): never {
   throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
 }
 
-/** Indexes `<outDir>/<id>/index.html` for each entry id; returns the number of records written. */
-export async function buildSearchIndex(outDir: string, entryIds: readonly string[]): Promise<number> {
+/**
+ * Indexes `<outDir>/<id>/index.html` for each entry id; returns the number of records written.
+ * Pages already read (`pages`, by id) are taken from there, and dropped once indexed.
+ */
+export async function buildSearchIndex(outDir: string, entryIds: readonly string[], pages = new Map<string, string>()): Promise<number> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) fail('createIndex', errors);
   try {
@@ -22,7 +25,8 @@ export async function buildSearchIndex(outDir: string, entryIds: readonly string
     const worker = async () => {
       while (next < entryIds.length) {
         const id = entryIds[next++]!;
-        const content = await readFile(join(outDir, id, 'index.html'), 'utf8');
+        const content = pages.get(id) ?? (await readFile(join(outDir, id, 'index.html'), 'utf8'));
+        pages.delete(id);
         // Site-relative URL: the client prefixes the deployment's base path itself.
         const added = await index.addHTMLFile({ url: `/${id}/`, content });
         if (added.errors.length) fail(`indexing ${id}`, added.errors);
