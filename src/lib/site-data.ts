@@ -2,7 +2,10 @@
  * The one place pages get content from: collections are loaded once per build, and the sorted,
  * grouped views every page uses are computed here (rules in src/lib/reading-list.ts).
  */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { contentDirectory } from './content-loader.ts';
 import { entriesBySection, groupByKind, orderSections, sectionPages, type KindGroup, type ListingPage } from './reading-list.ts';
 import { domainOf } from './urls.ts';
 import { countByMonth, type MonthCount } from './added-chart.ts';
@@ -66,7 +69,7 @@ export const entryDomain = (entry: Entry) => domainOf(entry.data.url);
 
 /** `added` from git for entries that do not write one (one `git log` call, only when needed). */
 const gitAdded = allEntries.some((entry) => !entry.data.added)
-  ? gitAddedDates(process.cwd(), `${(process.env.COMMONPLACE_CONTENT_DIR ?? 'content').replace(/\/+$/, '')}/entries`)
+  ? gitAddedDates(process.cwd(), join(contentDirectory(pathToFileURL(`${process.cwd()}/`)), 'entries'))
   : new Map<string, string>();
 
 /** The day an entry was added: its own `added`, else the day git first saw its file, else undefined. */
