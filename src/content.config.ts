@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content';
-import { readingListLoader } from './lib/content-loader.ts';
+import { readingListLoader } from './content/content-loader.ts';
 import { entrySchema, listSchema, sectionSchema } from './schemas/content.ts';
 
 export const collections = {

@@ -1,6 +1,6 @@
 /**
  * `npm run build`: runs `astro build` into a staging folder, then, once Astro has exited, checks the
- * output and builds the search index (src/lib/finish-site.ts). Only when all of that succeeded is the
+ * output and builds the search index (src/build/finish-site.ts). Only when all of that succeeded is the
  * staging folder swapped into place: a failed or interrupted build leaves the previous `dist/`
  * exactly as it was.
  */
@@ -9,8 +9,8 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { contentDirectory } from '../lib/content-loader.ts';
-import { finishSite } from '../lib/finish-site.ts';
+import { contentDirectory } from '../content/content-loader.ts';
+import { finishSite } from '../build/finish-site.ts';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const outDir = resolve(process.env.COMMONPLACE_OUT_DIR ?? join(projectRoot, 'dist'));

@@ -1,5 +1,5 @@
-/** `npm run check:links`: see src/lib/link-check/cli.ts and docs/link-checking.md. */
-import { runCheckLinks } from '../lib/link-check/cli.ts';
+/** `npm run check:links`: see src/links/cli.ts and docs/link-checking.md. */
+import { runCheckLinks } from '../links/cli.ts';
 
 process.exitCode = await runCheckLinks(process.argv.slice(2), {
   cwd: process.cwd(),

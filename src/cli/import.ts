@@ -9,13 +9,13 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { readReadingList } from '../lib/content-files.ts';
-import { count, isEntryPoint, parseCommandLine, runAsProgram, USAGE_ERROR, type CliIo } from '../lib/cli-args.ts';
-import { serialiseEntry, serialiseList, serialiseSection } from '../lib/entry-file.ts';
-import { parseLegacyPage, type LegacyPlan } from '../lib/legacy-page.ts';
-import { formatProblem, sortProblems, type Problem } from '../lib/problems.ts';
-import { slugify, uniqueSlug } from '../lib/slugs.ts';
-import { normaliseUrl } from '../lib/urls.ts';
+import { readReadingList } from '../content/content-files.ts';
+import { count, isEntryPoint, parseCommandLine, runAsProgram, USAGE_ERROR, type CliIo } from './args.ts';
+import { serialiseEntry, serialiseList, serialiseSection } from '../content/entry-file.ts';
+import { parseLegacyPage, type LegacyPlan } from '../import/legacy-page.ts';
+import { formatProblem, sortProblems, type Problem } from '../content/problems.ts';
+import { slugify, uniqueSlug } from '../content/slugs.ts';
+import { normaliseUrl } from '../content/urls.ts';
 
 const USAGE = `Usage: npm run import -- <page.md> [--out <dir>] [--dry-run] [--skip-unmapped]
 

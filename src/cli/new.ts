@@ -6,13 +6,13 @@
 import { existsSync, mkdirSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { checkFile, readReadingList, type EntryFile, type SectionFile } from '../lib/content-files.ts';
-import { isEntryPoint, parseCommandLine, runAsProgram, type CliIo } from '../lib/cli-args.ts';
-import { serialiseEntry } from '../lib/entry-file.ts';
-import { nearest } from '../lib/nearest.ts';
-import { formatProblem, type Problem } from '../lib/problems.ts';
-import { slugify, uniqueSlug } from '../lib/slugs.ts';
-import { normaliseUrl } from '../lib/urls.ts';
+import { checkFile, readReadingList, type EntryFile, type SectionFile } from '../content/content-files.ts';
+import { isEntryPoint, parseCommandLine, runAsProgram, type CliIo } from './args.ts';
+import { serialiseEntry } from '../content/entry-file.ts';
+import { nearest } from '../content/nearest.ts';
+import { formatProblem, type Problem } from '../content/problems.ts';
+import { slugify, uniqueSlug } from '../content/slugs.ts';
+import { normaliseUrl } from '../content/urls.ts';
 import { ENTRY_KEYS, ENTRY_KINDS, SLUG_PATTERN, entrySchema, isHttpUrl, type EntryData, type EntryKind } from '../schemas/content.ts';
 
 const USAGE = `Usage: npm run new [-- --url <url> --title <title> --section <id> --kind framing|approach

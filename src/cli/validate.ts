@@ -1,13 +1,13 @@
 /**
  * `npm run validate [content-dir]`: checks every file in content/ against the schema module — the
- * same code the site build runs (src/lib/content-files.ts) — without building the site. Prints every
+ * same code the site build runs (src/content/content-files.ts) — without building the site. Prints every
  * problem at once, one `path:line: field: message` line each, then a one-line summary.
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { readReadingList } from '../lib/content-files.ts';
-import { count, isEntryPoint, parseCommandLine, runAsProgram, USAGE_ERROR, type CliIo } from '../lib/cli-args.ts';
-import { formatGithubAnnotation, formatProblem, sortProblems } from '../lib/problems.ts';
+import { readReadingList } from '../content/content-files.ts';
+import { count, isEntryPoint, parseCommandLine, runAsProgram, USAGE_ERROR, type CliIo } from './args.ts';
+import { formatGithubAnnotation, formatProblem, sortProblems } from '../content/problems.ts';
 
 const USAGE = `Usage: npm run validate [-- <content-dir>]
 

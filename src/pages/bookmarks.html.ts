@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { bookmarksHtml } from '../lib/exports.ts';
-import { list, records, sectionViews } from '../lib/site-data.ts';
+import { bookmarksHtml } from '../site/exports.ts';
+import { list, records, sectionViews } from '../site/site-data.ts';
 
 /** The whole list as a Netscape bookmark file (import it in a browser, linkding, Pinboard…). */
 export const GET: APIRoute = () =>

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { entriesJson } from '../lib/exports.ts';
-import { absoluteUrl } from '../lib/feeds.ts';
-import { sectionPath } from '../lib/paths.ts';
-import { list, records, sectionViews } from '../lib/site-data.ts';
+import { entriesJson } from '../site/exports.ts';
+import { absoluteUrl } from '../site/feeds.ts';
+import { sectionPath } from '../site/paths.ts';
+import { list, records, sectionViews } from '../site/site-data.ts';
 
 /** The whole list as JSON; the schema is documented in docs/exports.md. */
 export const GET: APIRoute = ({ site }) => {

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../lib/feeds.ts';
+import { absoluteUrl } from '../site/feeds.ts';
 
 /** Everything may be crawled; the sitemap (from @astrojs/sitemap) lists every page. */
 export const GET: APIRoute = ({ site }) =>

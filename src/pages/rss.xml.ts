@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { feedItems } from '../lib/feeds.ts';
-import { list, records } from '../lib/site-data.ts';
+import { feedItems } from '../site/feeds.ts';
+import { list, records } from '../site/site-data.ts';
 
 /** The whole list's feed: every entry, newest added first; each item links to the entry's permalink. */
 export const GET: APIRoute = ({ site }) =>

@@ -2,7 +2,7 @@
  * The header search box as an ARIA combobox: results appear as you type, arrow keys move through
  * them, Enter opens one (or the full results page), Escape closes.
  */
-import { joinBase } from '../lib/paths.ts';
+import { joinBase } from '../site/paths.ts';
 import { loadPagefind, renderResult } from './pagefind-client.ts';
 
 const MAX_RESULTS = 8;

@@ -1,5 +1,5 @@
 /** The full search page: query, facets with counts, results; all of it mirrored in the URL. */
-import { FACETS, hasFilters, pagefindFilters, readSearchState, writeSearchState, type Facet, type SearchState } from '../lib/search-state.ts';
+import { FACETS, hasFilters, pagefindFilters, readSearchState, writeSearchState, type Facet, type SearchState } from '../search/search-state.ts';
 import { loadPagefind, renderResult, type Pagefind } from './pagefind-client.ts';
 
 const PAGE_SIZE = 20;

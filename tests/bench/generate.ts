@@ -2,12 +2,12 @@
  * Generates a deterministic synthetic reading list shaped like content/: 20 sections, N entries with
  * a title, a URL on a few hundred realistic domains, kind framing/approach, 0–3 quotes of ~40 words,
  * some tags, some `added` dates, ~30% with a short Markdown note. Files are written through the
- * project's own serialisers (src/lib/entry-file.ts), so they are in canonical form and valid.
+ * project's own serialisers (src/content/entry-file.ts), so they are in canonical form and valid.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serialiseEntry, serialiseList, serialiseSection } from '../../src/lib/entry-file.ts';
-import { slugify, uniqueSlug } from '../../src/lib/slugs.ts';
+import { serialiseEntry, serialiseList, serialiseSection } from '../../src/content/entry-file.ts';
+import { slugify, uniqueSlug } from '../../src/content/slugs.ts';
 import type { EntryData } from '../../src/schemas/content.ts';
 import { Random, zipfWeights } from './prng.ts';
 

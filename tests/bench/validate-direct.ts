@@ -1,9 +1,9 @@
 /**
  * Stand-in for `npm run validate` while src/cli/validate.ts does not exist: runs what it calls,
- * readReadingList (src/lib/content-files.ts), on a content folder, and prints the time that call took.
+ * readReadingList (src/content/content-files.ts), on a content folder, and prints the time that call took.
  * Exit code 1 when the content has problems.
  */
-import { readReadingList } from '../../src/lib/content-files.ts';
+import { readReadingList } from '../../src/content/content-files.ts';
 
 const root = process.argv[2];
 if (!root) throw new Error('usage: node tests/bench/validate-direct.ts <content dir>');

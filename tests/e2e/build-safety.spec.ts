@@ -2,9 +2,9 @@
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { readReadingList } from '../../src/lib/content-files.ts';
-import { checkOutput } from '../../src/lib/output-check.ts';
-import { entriesBySection } from '../../src/lib/reading-list.ts';
+import { readReadingList } from '../../src/content/content-files.ts';
+import { checkOutput } from '../../src/build/output-check.ts';
+import { entriesBySection } from '../../src/site/reading-list.ts';
 import { buildSite, copyShippedContent, projectRoot, startBuild, tempSite, writeTree } from '../support/build-site.ts';
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });

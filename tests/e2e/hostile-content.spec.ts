@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { serialiseEntry } from '../../src/lib/entry-file.ts';
+import { serialiseEntry } from '../../src/content/entry-file.ts';
 import { entrySchema } from '../../src/schemas/content.ts';
 import { buildSite, copyShippedContent, tempSite, writeTree, type SiteDirs } from '../support/build-site.ts';
 import { expect, test } from './fixtures.ts';

@@ -1,7 +1,7 @@
 /** A long section is split into listing pages that together list every link, in reading order. */
 import type { Server } from 'node:http';
-import { serialiseEntry, serialiseList, serialiseSection } from '../../src/lib/entry-file.ts';
-import { ENTRIES_PER_PAGE } from '../../src/lib/reading-list.ts';
+import { serialiseEntry, serialiseList, serialiseSection } from '../../src/content/entry-file.ts';
+import { ENTRIES_PER_PAGE } from '../../src/site/reading-list.ts';
 import { entrySchema } from '../../src/schemas/content.ts';
 import { buildSite, tempSite, writeTree } from '../support/build-site.ts';
 import { expect, test } from './fixtures.ts';

@@ -3,7 +3,7 @@
  * (COMMONPLACE_CONTENT_DIR, default content/): the tests compare the built pages and files against it.
  */
 import { resolve } from 'node:path';
-import { readReadingList } from '../../src/lib/content-files.ts';
+import { readReadingList } from '../../src/content/content-files.ts';
 
 export function readerContent() {
   const dir = resolve(process.env.COMMONPLACE_CONTENT_DIR ?? 'content');

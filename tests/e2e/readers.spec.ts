@@ -4,7 +4,7 @@
  * Expectations come from the content the site was built from (tests/e2e/reader-content.ts).
  */
 import Parser from 'rss-parser';
-import { escapeHtml } from '../../src/lib/escape.ts';
+import { escapeHtml } from '../../src/site/escape.ts';
 import { expect, test } from './fixtures.ts';
 import { readerContent } from './reader-content.ts';
 

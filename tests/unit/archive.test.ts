@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { archiveUrl, entryLinks } from '../../src/lib/archive.ts';
+import { archiveUrl, entryLinks } from '../../src/site/archive.ts';
 
 describe('archiveUrl', () => {
   test('is the Wayback Machine address of the URL, with no network call', () => {

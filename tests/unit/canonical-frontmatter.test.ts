@@ -6,9 +6,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parseCanonicalFile } from '../../src/lib/canonical-frontmatter.ts';
-import { serialiseEntry, serialiseList, serialiseSection } from '../../src/lib/entry-file.ts';
-import { isSyntaxError, parseAnyYaml, type ParsedFile } from '../../src/lib/frontmatter.ts';
+import { parseCanonicalFile } from '../../src/content/canonical-frontmatter.ts';
+import { serialiseEntry, serialiseList, serialiseSection } from '../../src/content/entry-file.ts';
+import { isSyntaxError, parseAnyYaml, type ParsedFile } from '../../src/content/frontmatter.ts';
 import { entrySchema } from '../../src/schemas/content.ts';
 
 const root = join(import.meta.dirname, '..', '..');

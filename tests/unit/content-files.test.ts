@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readReadingList } from '../../src/lib/content-files.ts';
-import { formatProblem, sortProblems } from '../../src/lib/problems.ts';
+import { readReadingList } from '../../src/content/content-files.ts';
+import { formatProblem, sortProblems } from '../../src/content/problems.ts';
 
 let dir: string;
 beforeEach(() => {

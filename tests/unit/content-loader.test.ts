@@ -6,9 +6,9 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
-import { readReadingList } from '../../src/lib/content-files.ts';
-import { readingListLoader } from '../../src/lib/content-loader.ts';
-import { ContentError, formatProblem } from '../../src/lib/problems.ts';
+import { readReadingList } from '../../src/content/content-files.ts';
+import { readingListLoader } from '../../src/content/content-loader.ts';
+import { ContentError, formatProblem } from '../../src/content/problems.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const invalid = join(root, 'tests', 'fixtures', 'invalid');

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { serialiseEntry, serialiseList, serialiseSection } from '../../src/lib/entry-file.ts';
-import { isSyntaxError, parseContentFile } from '../../src/lib/frontmatter.ts';
+import { serialiseEntry, serialiseList, serialiseSection } from '../../src/content/entry-file.ts';
+import { isSyntaxError, parseContentFile } from '../../src/content/frontmatter.ts';
 import { entrySchema, listSchema, sectionSchema, type EntryData } from '../../src/schemas/content.ts';
 
 /** Parses serialised text the way the site does: frontmatter, then the schema. */

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { EntryRecord } from '../../src/lib/entry-record.ts';
-import { addDate, bookmarksHtml, entriesJson, ENTRIES_JSON_VERSION } from '../../src/lib/exports.ts';
-import { absoluteUrl, feedContent, feedItems, sectionFeedPath } from '../../src/lib/feeds.ts';
+import type { EntryRecord } from '../../src/site/entry-record.ts';
+import { addDate, bookmarksHtml, entriesJson, ENTRIES_JSON_VERSION } from '../../src/site/exports.ts';
+import { absoluteUrl, feedContent, feedItems, sectionFeedPath } from '../../src/site/feeds.ts';
 
 const record = (over: Partial<EntryRecord> = {}): EntryRecord => ({
   id: 'sec/post',

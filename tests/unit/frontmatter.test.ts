@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isSyntaxError, parseContentFile, type FileSyntaxError, type ParsedFile } from '../../src/lib/frontmatter.ts';
+import { isSyntaxError, parseContentFile, type FileSyntaxError, type ParsedFile } from '../../src/content/frontmatter.ts';
 
 function parsed(source: string): ParsedFile {
   const result = parseContentFile(source);

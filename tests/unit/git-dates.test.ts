@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { gitAddedDates, parseAddedLog, resolveAdded } from '../../src/lib/git-dates.ts';
+import { gitAddedDates, parseAddedLog, resolveAdded } from '../../src/content/git-dates.ts';
 
 describe('parseAddedLog', () => {
   test('maps each file to the date of the oldest commit that added it', () => {

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/import.ts';
-import type { CliIo } from '../../src/lib/cli-args.ts';
-import { readReadingList } from '../../src/lib/content-files.ts';
+import type { CliIo } from '../../src/cli/args.ts';
+import { readReadingList } from '../../src/content/content-files.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const fixtures = join(repo, 'tests/fixtures/legacy');

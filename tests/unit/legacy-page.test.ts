@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseLegacyPage, splitLink } from '../../src/lib/legacy-page.ts';
+import { parseLegacyPage, splitLink } from '../../src/import/legacy-page.ts';
 
 const legacy = (name: string) => readFileSync(resolve(import.meta.dirname, '../fixtures/legacy', name), 'utf8');
 

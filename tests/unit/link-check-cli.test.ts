@@ -4,10 +4,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readReadingList } from '../../src/lib/content-files.ts';
-import { serialiseEntry, serialiseList, serialiseSection } from '../../src/lib/entry-file.ts';
-import { runCheckLinks } from '../../src/lib/link-check/cli.ts';
-import type { JsonReport } from '../../src/lib/link-check/report.ts';
+import { readReadingList } from '../../src/content/content-files.ts';
+import { serialiseEntry, serialiseList, serialiseSection } from '../../src/content/entry-file.ts';
+import { runCheckLinks } from '../../src/links/cli.ts';
+import type { JsonReport } from '../../src/links/report.ts';
 import { entrySchema, type EntryData } from '../../src/schemas/content.ts';
 import { answer, closedPort, redirect, startTestServer, type TestServer } from '../support/test-server.ts';
 

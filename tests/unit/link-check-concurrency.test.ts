@@ -1,7 +1,7 @@
 /** checkAll's bounds, measured by servers that count requests being answered at the same moment. */
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkAll } from '../../src/lib/link-check/check-all.ts';
+import { checkAll } from '../../src/links/check-all.ts';
 import { startTestServer, type Route, type TestServer } from '../support/test-server.ts';
 
 const servers: TestServer[] = [];

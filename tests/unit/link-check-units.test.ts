@@ -1,14 +1,14 @@
 /** The checker's pure parts: Retry-After, backoff, DNS verdicts (fake transport), reports, statuses. */
 import { describe, expect, it } from 'vitest';
-import { checkUrl } from '../../src/lib/link-check/check-url.ts';
-import { nextStatus } from '../../src/lib/link-check/entry-status.ts';
-import { serialiseEntry } from '../../src/lib/entry-file.ts';
-import { looksOffline } from '../../src/lib/link-check/offline.ts';
-import { createProgress, renderBar } from '../../src/lib/link-check/progress.ts';
-import { buildJsonReport, renderMarkdown, renderSummary, type EntryResult } from '../../src/lib/link-check/report.ts';
-import { backoffMs, retryAfterMs } from '../../src/lib/link-check/retry-after.ts';
-import type { LinkResult, Probe, ProbeRequest } from '../../src/lib/link-check/types.ts';
-import { parseContentFile, isSyntaxError } from '../../src/lib/frontmatter.ts';
+import { checkUrl } from '../../src/links/check-url.ts';
+import { nextStatus } from '../../src/links/entry-status.ts';
+import { serialiseEntry } from '../../src/content/entry-file.ts';
+import { looksOffline } from '../../src/links/offline.ts';
+import { createProgress, renderBar } from '../../src/links/progress.ts';
+import { buildJsonReport, renderMarkdown, renderSummary, type EntryResult } from '../../src/links/report.ts';
+import { backoffMs, retryAfterMs } from '../../src/links/retry-after.ts';
+import type { LinkResult, Probe, ProbeRequest } from '../../src/links/types.ts';
+import { parseContentFile, isSyntaxError } from '../../src/content/frontmatter.ts';
 import { entrySchema, type EntryData } from '../../src/schemas/content.ts';
 
 const NOW = Date.parse('2025-03-01T12:00:00Z');

@@ -1,8 +1,8 @@
 /** checkUrl against a real local server, one route per case; sleeps are recorded, not waited. */
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkUrl } from '../../src/lib/link-check/check-url.ts';
-import type { CheckOptions } from '../../src/lib/link-check/types.ts';
+import { checkUrl } from '../../src/links/check-url.ts';
+import type { CheckOptions } from '../../src/links/types.ts';
 import { answer, closedPort, redirect, startTestServer, type TestServer } from '../support/test-server.ts';
 
 let server: TestServer;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { editDistance, nearest } from '../../src/lib/nearest.ts';
+import { editDistance, nearest } from '../../src/content/nearest.ts';
 import { ENTRY_KEYS } from '../../src/schemas/content.ts';
 
 describe('editDistance', () => {

@@ -6,8 +6,8 @@ import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main, today } from '../../src/cli/new.ts';
-import type { CliIo } from '../../src/lib/cli-args.ts';
-import { readReadingList } from '../../src/lib/content-files.ts';
+import type { CliIo } from '../../src/cli/args.ts';
+import { readReadingList } from '../../src/content/content-files.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const node = join(repo, 'node_modules/.bin/node');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { notesText, renderNotes } from '../../src/lib/notes.ts';
+import { notesText, renderNotes } from '../../src/content/notes.ts';
 
 describe('renderNotes: GitHub-flavoured Markdown', () => {
   test('renders the shipped note as a list', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { entryPath, joinBase, listingPagePath, sectionPath } from '../../src/lib/paths.ts';
+import { entryPath, joinBase, listingPagePath, sectionPath } from '../../src/site/paths.ts';
 
 describe('joinBase', () => {
   test.each([

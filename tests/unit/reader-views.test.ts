@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { chartSummary, countByMonth, layoutBars } from '../../src/lib/added-chart.ts';
-import { entryRecord, type EntryRecord } from '../../src/lib/entry-record.ts';
-import { formatDay, newestFirst, recentlyAdded } from '../../src/lib/recent.ts';
-import { listCounts } from '../../src/lib/stats.ts';
+import { chartSummary, countByMonth, layoutBars } from '../../src/site/added-chart.ts';
+import { entryRecord, type EntryRecord } from '../../src/site/entry-record.ts';
+import { formatDay, newestFirst, recentlyAdded } from '../../src/site/recent.ts';
+import { listCounts } from '../../src/site/stats.ts';
 import type { EntryData } from '../../src/schemas/content.ts';
 
 const data = (over: Partial<EntryData> = {}): EntryData => ({

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { readReadingList } from '../../src/lib/content-files.ts';
-import { compareEntries, ENTRIES_PER_PAGE, entriesBySection, groupByKind, orderSections, paginate, sectionPages } from '../../src/lib/reading-list.ts';
+import { readReadingList } from '../../src/content/content-files.ts';
+import { compareEntries, ENTRIES_PER_PAGE, entriesBySection, groupByKind, orderSections, paginate, sectionPages } from '../../src/site/reading-list.ts';
 import type { EntryData, SectionData } from '../../src/schemas/content.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -1,9 +1,9 @@
 /** Bugs found by review, each pinned by the behaviour that was wrong. */
 import { describe, expect, it } from 'vitest';
-import { serialiseEntry } from '../../src/lib/entry-file.ts';
-import { isSyntaxError, parseContentFile } from '../../src/lib/frontmatter.ts';
-import { renderNotes } from '../../src/lib/notes.ts';
-import { slugify } from '../../src/lib/slugs.ts';
+import { serialiseEntry } from '../../src/content/entry-file.ts';
+import { isSyntaxError, parseContentFile } from '../../src/content/frontmatter.ts';
+import { renderNotes } from '../../src/content/notes.ts';
+import { slugify } from '../../src/content/slugs.ts';
 import { entrySchema, isHttpUrl } from '../../src/schemas/content.ts';
 
 describe('fixed bugs', () => {
@@ -73,7 +73,7 @@ describe('reserved section ids', () => {
     const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
-    const { readReadingList } = await import('../../src/lib/content-files.ts');
+    const { readReadingList } = await import('../../src/content/content-files.ts');
     const root = mkdtempSync(join(tmpdir(), 'reserved-'));
     mkdirSync(join(root, 'sections'));
     writeFileSync(join(root, 'list.md'), '---\ntitle: "L"\n---\n');

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { relatedEntries } from '../../src/lib/related.ts';
+import { relatedEntries } from '../../src/site/related.ts';
 import type { EntryData } from '../../src/schemas/content.ts';
 
 const entry = (id: string, section: string, tags: string[] = []) => ({

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
-import { readReadingList } from '../../src/lib/content-files.ts';
+import { readReadingList } from '../../src/content/content-files.ts';
 import { entrySchema, isCalendarDate, isHttpUrl } from '../../src/schemas/content.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

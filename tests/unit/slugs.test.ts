@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { slugify, uniqueSlug } from '../../src/lib/slugs.ts';
+import { slugify, uniqueSlug } from '../../src/content/slugs.ts';
 import { SLUG_PATTERN } from '../../src/schemas/content.ts';
 
 const entriesDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'content', 'entries');

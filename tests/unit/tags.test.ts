@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { tagPath, tagViews } from '../../src/lib/tags.ts';
+import { tagPath, tagViews } from '../../src/site/tags.ts';
 import type { EntryData } from '../../src/schemas/content.ts';
 
 const entry = (id: string, tags: string[]) => ({

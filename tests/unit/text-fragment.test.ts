@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { encodeFragmentTerm, passageText, quoteLink, spansSentences, textDirective } from '../../src/lib/text-fragment.ts';
+import { encodeFragmentTerm, passageText, quoteLink, spansSentences, textDirective } from '../../src/site/text-fragment.ts';
 
 describe('encodeFragmentTerm', () => {
   test('percent-encodes the characters the text directive uses as syntax: - & ,', () => {

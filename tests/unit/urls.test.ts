@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { domainOf, normaliseUrl } from '../../src/lib/urls.ts';
+import { domainOf, normaliseUrl } from '../../src/content/urls.ts';
 
 describe('normaliseUrl', () => {
   test.each([

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/validate.ts';
-import type { CliIo } from '../../src/lib/cli-args.ts';
+import type { CliIo } from '../../src/cli/args.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const node = join(repo, 'node_modules/.bin/node');

@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedItems } from '../../lib/feeds.ts';
-import { list, sectionRecords, sectionViews } from '../../lib/site-data.ts';
+import { feedItems } from '../../site/feeds.ts';
+import { list, sectionRecords, sectionViews } from '../../site/site-data.ts';
 
 export const getStaticPaths = (() => sectionViews.map((view) => ({ params: { section: view.section.id } }))) satisfies GetStaticPaths;
 

@@ -5,9 +5,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EntryFile } from '../content-files.ts';
-import { serialiseEntry } from '../entry-file.ts';
-import type { EntryData, LinkStatus } from '../../schemas/content.ts';
+import type { EntryFile } from '../content/content-files.ts';
+import { serialiseEntry } from '../content/entry-file.ts';
+import type { EntryData, LinkStatus } from '../schemas/content.ts';
 import type { LinkResult } from './types.ts';
 
 /** The status an entry should have after this check; undefined means "no status". */

@@ -4,7 +4,7 @@
  */
 import type { EntryData, EntryKind, LinkStatus } from '../schemas/content.ts';
 import { archiveUrl } from './archive.ts';
-import { domainOf } from './urls.ts';
+import { domainOf } from '../content/urls.ts';
 
 export interface EntryRecord {
   /** `<section>/<slug>`. */

@@ -23,9 +23,9 @@
 import { parseDocument } from 'yaml';
 import type { EntryData, EntryKind, ListData, SectionData } from '../schemas/content.ts';
 import { isHttpUrl } from '../schemas/content.ts';
-import type { Problem } from './problems.ts';
-import { slugify, uniqueSlug } from './slugs.ts';
-import { normaliseUrl } from './urls.ts';
+import type { Problem } from '../content/problems.ts';
+import { slugify, uniqueSlug } from '../content/slugs.ts';
+import { normaliseUrl } from '../content/urls.ts';
 
 export interface PlannedList {
   line: number;

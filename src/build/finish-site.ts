@@ -7,12 +7,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readReadingList } from './content-files.ts';
-import { headersFile } from './csp.ts';
+import { readReadingList } from '../content/content-files.ts';
+import { headersFile } from '../site/csp.ts';
 import { checkOutput } from './output-check.ts';
-import { ContentError } from './problems.ts';
-import { entriesBySection } from './reading-list.ts';
-import { buildSearchIndex } from './search-index.ts';
+import { ContentError } from '../content/problems.ts';
+import { entriesBySection } from '../site/reading-list.ts';
+import { buildSearchIndex } from '../search/search-index.ts';
 
 export async function finishSite(outDir: string, contentDir: string, projectRoot: string, log: (line: string) => void): Promise<void> {
   // Read the files again, independently of what Astro rendered, to compare the two.

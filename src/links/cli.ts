@@ -6,8 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readReadingList, type EntryFile } from '../content-files.ts';
-import { formatProblem, sortProblems } from '../problems.ts';
+import { readReadingList, type EntryFile } from '../content/content-files.ts';
+import { formatProblem, sortProblems } from '../content/problems.ts';
 import { changedFiles } from './changed-entries.ts';
 import { checkAll, DEFAULT_CONCURRENCY, DEFAULT_PER_HOST } from './check-all.ts';
 import { DEFAULT_CHECK_OPTIONS } from './check-url.ts';

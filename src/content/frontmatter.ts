@@ -6,25 +6,9 @@
 import matter from 'gray-matter';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { parseCanonicalFile } from './canonical-frontmatter.ts';
+import type { FileSyntaxError, ParsedFile } from './parsed-file.ts';
 
-export interface ParsedFile {
-  /** The frontmatter as plain data (not yet validated). */
-  data: Record<string, unknown>;
-  /** The Markdown body after the closing `---`, with line endings normalised to `\n`. */
-  body: string;
-  /** 1-based line on which the body starts. */
-  bodyLine: number;
-  /** The line a frontmatter path (`['quotes', 2]`) is written on; the opening `---` when absent. */
-  lineOf(path: readonly PropertyKey[]): number;
-  /** Top-level keys as written, with their lines (for unknown-key hints). */
-  keys: { key: string; line: number }[];
-}
-
-export interface FileSyntaxError {
-  line: number;
-  field: string;
-  message: string;
-}
+export type { FileSyntaxError, ParsedFile } from './parsed-file.ts';
 
 const refuseCode = () => {
   throw new Error('frontmatter must be YAML; code in frontmatter is not allowed');

@@ -1,17 +1,17 @@
 /**
  * The one place pages get content from: collections are loaded once per build, and the sorted,
- * grouped views every page uses are computed here (rules in src/lib/reading-list.ts).
+ * grouped views every page uses are computed here (rules in src/site/reading-list.ts).
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { contentDirectory } from './content-loader.ts';
+import { contentDirectory } from '../content/content-loader.ts';
 import { entriesBySection, groupByKind, orderSections, sectionPages, type KindGroup, type ListingPage } from './reading-list.ts';
-import { domainOf } from './urls.ts';
+import { domainOf } from '../content/urls.ts';
 import { countByMonth, type MonthCount } from './added-chart.ts';
 import { entryRecord, type EntryRecord } from './entry-record.ts';
-import { gitAddedDates, resolveAdded } from './git-dates.ts';
-import { notesText } from './notes.ts';
+import { gitAddedDates, resolveAdded } from '../content/git-dates.ts';
+import { notesText } from '../content/notes.ts';
 import { entryPath } from './paths.ts';
 import { recentlyAdded } from './recent.ts';
 import { relatedEntries } from './related.ts';

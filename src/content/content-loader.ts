@@ -1,7 +1,7 @@
 /**
  * The Astro content loader for `content/`. It reads files through the same code as `npm run validate`
- * (src/lib/content-files.ts) and fails the build with every problem listed, rather than logging and
- * building a site with entries missing. Notes are rendered here, once, by src/lib/notes.ts.
+ * (src/content/content-files.ts) and fails the build with every problem listed, rather than logging and
+ * building a site with entries missing. Notes are rendered here, once, by src/content/notes.ts.
  */
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';

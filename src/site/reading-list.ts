@@ -1,6 +1,6 @@
 /**
  * Pure rules for how a reading list is ordered and grouped. Pages never sort or group on their own:
- * they take these views from src/lib/site-data.ts, which applies these functions once.
+ * they take these views from src/site/site-data.ts, which applies these functions once.
  */
 import { ENTRY_KINDS, KIND_HEADINGS, type EntryData, type EntryKind, type SectionData } from '../schemas/content.ts';
 

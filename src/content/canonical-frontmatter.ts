@@ -1,12 +1,12 @@
 /**
- * A fast path for the one layout `npm run new` and `npm run import` write (src/lib/entry-file.ts):
+ * A fast path for the one layout `npm run new` and `npm run import` write (src/content/entry-file.ts):
  * `key: value` lines, JSON-quoted strings, `  - item` lists and one level of `  key: value` maps.
  * It reads such a file line by line, about four times faster than a full YAML parse, and gives up
  * (returns undefined) on anything else — comments, other quoting, flow lists, block scalars, a value
  * YAML might read as something other than a plain string — so the full parser decides those. A test
  * proves both paths agree on every file they both read.
  */
-import type { ParsedFile } from './frontmatter.ts';
+import type { ParsedFile } from './parsed-file.ts';
 
 type Value = string | number | Value[] | { [key: string]: Value };
 
