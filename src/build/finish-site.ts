@@ -14,7 +14,12 @@ import { ContentError } from '../content/problems.ts';
 import { entriesBySection } from '../site/reading-list.ts';
 import { buildSearchIndex } from '../search/search-index.ts';
 
-export async function finishSite(outDir: string, contentDir: string, projectRoot: string, log: (line: string) => void): Promise<void> {
+export async function finishSite(
+  outDir: string,
+  contentDir: string,
+  projectRoot: string,
+  log: (line: string) => void,
+): Promise<void> {
   // Read the files again, independently of what Astro rendered, to compare the two.
   const files = readReadingList(contentDir, projectRoot);
   if (files.problems.length > 0) throw new ContentError(files.problems);
@@ -34,7 +39,11 @@ export async function finishSite(outDir: string, contentDir: string, projectRoot
   }
   log(`checked ${ordered.length} entries: each once on its section page and its permalink page, quotes verbatim`);
 
-  const records = await buildSearchIndex(outDir, ordered.map((entry) => entry.id), permalinkPages);
+  const records = await buildSearchIndex(
+    outDir,
+    ordered.map((entry) => entry.id),
+    permalinkPages,
+  );
   log(`indexed ${records} entries into pagefind/`);
   writeFileSync(join(outDir, '_headers'), headersFile());
 }

@@ -53,9 +53,11 @@ function entryBlocks(html: string): Map<string, string[]> {
 function checkBlock(block: string, entry: ExpectedEntry, where: string): OutputProblem[] {
   const text = decodeEntities(block);
   const problems: OutputProblem[] = [];
-  if (!text.includes(`>${entry.title}<`)) problems.push({ entry: entry.id, message: `${where}: the title is not shown as written` });
+  if (!text.includes(`>${entry.title}<`))
+    problems.push({ entry: entry.id, message: `${where}: the title is not shown as written` });
   entry.quotes.forEach((quote, index) => {
-    if (!text.includes(`>${quote}<`)) problems.push({ entry: entry.id, message: `${where}: quote ${index + 1} is missing or changed` });
+    if (!text.includes(`>${quote}<`))
+      problems.push({ entry: entry.id, message: `${where}: quote ${index + 1} is missing or changed` });
   });
   return problems;
 }
@@ -101,19 +103,26 @@ export function checkOutput(
     for (const entry of entries) {
       const found = blocks.get(entry.id) ?? [];
       if (found.length !== 1) {
-        problems.push({ entry: entry.id, message: `appears ${found.length} times on the ${sectionId} section page(s); expected once` });
+        problems.push({
+          entry: entry.id,
+          message: `appears ${found.length} times on the ${sectionId} section page(s); expected once`,
+        });
         continue;
       }
       problems.push(...checkBlock(found[0]!, entry, `${sectionId} section page`));
     }
     for (const id of new Set(shownIds)) {
-      if (!expectedIds.has(id)) problems.push({ entry: id, message: `is shown on the ${sectionId} section page but is not an entry of that section` });
+      if (!expectedIds.has(id))
+        problems.push({ entry: id, message: `is shown on the ${sectionId} section page but is not an entry of that section` });
     }
     const order = shownIds.filter((id) => expectedIds.has(id));
     const wanted = entries.map((entry) => entry.id).filter((id) => order.includes(id));
     if (problems.length === 0 && order.join('\n') !== wanted.join('\n')) {
       const at = order.findIndex((id, index) => id !== wanted[index]);
-      problems.push({ entry: order[at] ?? sectionId, message: `the ${sectionId} section page lists entries out of reading order (expected ${wanted[at]} here)` });
+      problems.push({
+        entry: order[at] ?? sectionId,
+        message: `the ${sectionId} section page lists entries out of reading order (expected ${wanted[at]} here)`,
+      });
     }
   }
 

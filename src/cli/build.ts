@@ -41,14 +41,17 @@ function astroBuild(into: string, args: string[]): Promise<{ code: number | null
 
 function failed(reason: string): never {
   rmSync(staging, { recursive: true, force: true });
-  console.error(`\nBuild failed: ${reason}\n${existsSync(outDir) ? `The previous ${outDir} is unchanged.` : 'Nothing was written.'}`);
+  console.error(
+    `\nBuild failed: ${reason}\n${existsSync(outDir) ? `The previous ${outDir} is unchanged.` : 'Nothing was written.'}`,
+  );
   process.exit(1);
 }
 
 async function main(): Promise<void> {
   rmSync(staging, { recursive: true, force: true }); // left behind by an interrupted build
   const astro = await astroBuild(staging, process.argv.slice(2));
-  if (astro.code !== 0 || !existsSync(staging)) failed(astro.signal ? `astro build was stopped (${astro.signal})` : 'astro build did not succeed');
+  if (astro.code !== 0 || !existsSync(staging))
+    failed(astro.signal ? `astro build was stopped (${astro.signal})` : 'astro build did not succeed');
   try {
     const contentDir = contentDirectory(pathToFileURL(projectRoot));
     await finishSite(staging, contentDir, projectRoot, (line) => console.log(`[commonplace:output] ${line}`));

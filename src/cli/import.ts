@@ -72,13 +72,19 @@ export function planFiles(plan: LegacyPlan, existing: Existing, pageFile: string
     const text = serialiseEntry(entry.data, entry.notes);
     const pathOf = (slug: string) => `entries/${entry.data.section}/${slug}.md`;
     // A slug is free unless another entry of this page or a different existing file holds it.
-    const slug = uniqueSlug(slugify(entry.data.title), (candidate) =>
-      usedSlugs.has(candidate) || (existing.slugs.has(candidate) && existing.read(pathOf(candidate)) !== text),
+    const slug = uniqueSlug(
+      slugify(entry.data.title),
+      (candidate) => usedSlugs.has(candidate) || (existing.slugs.has(candidate) && existing.read(pathOf(candidate)) !== text),
     );
     const path = pathOf(slug);
     const owner = existing.urls.get(normaliseUrl(entry.data.url));
     if (owner !== undefined && !(owner === path && existing.read(path) === text)) {
-      problems.push({ file: pageFile, line: entry.line, field: 'url', message: `the same link is already in the list: ${owner}` });
+      problems.push({
+        file: pageFile,
+        line: entry.line,
+        field: 'url',
+        message: `the same link is already in the list: ${owner}`,
+      });
       continue;
     }
     usedSlugs.add(slug);
@@ -116,12 +122,17 @@ function readExisting(outDir: string, projectRoot: string): Existing {
 }
 
 export function main(args: string[], io: CliIo): number {
-  const flags = parseCommandLine(args, {
-    out: { type: 'string', default: 'content' },
-    'dry-run': { type: 'boolean' },
-    'skip-unmapped': { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  }, USAGE, io);
+  const flags = parseCommandLine(
+    args,
+    {
+      out: { type: 'string', default: 'content' },
+      'dry-run': { type: 'boolean' },
+      'skip-unmapped': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+    io,
+  );
   if (typeof flags === 'number') return flags;
   const [page, ...extra] = flags.positionals;
   if (!page || extra.length > 0) {
@@ -146,7 +157,9 @@ export function main(args: string[], io: CliIo): number {
   for (const problem of result.problems) io.err(formatProblem(problem));
   const skip = Boolean(flags.values['skip-unmapped']);
   if (result.problems.length > 0 && !skip) {
-    io.err(`✗ ${count(result.problems.length, 'line')} could not be mapped; nothing written (fix the page, or add --skip-unmapped to import the rest)`);
+    io.err(
+      `✗ ${count(result.problems.length, 'line')} could not be mapped; nothing written (fix the page, or add --skip-unmapped to import the rest)`,
+    );
     return 1;
   }
 

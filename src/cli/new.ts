@@ -13,7 +13,15 @@ import { nearest } from '../content/nearest.ts';
 import { formatProblem, type Problem } from '../content/problems.ts';
 import { slugify, uniqueSlug } from '../content/slugs.ts';
 import { normaliseUrl } from '../content/urls.ts';
-import { ENTRY_KEYS, ENTRY_KINDS, SLUG_PATTERN, entrySchema, isHttpUrl, type EntryData, type EntryKind } from '../schemas/content.ts';
+import {
+  ENTRY_KEYS,
+  ENTRY_KINDS,
+  SLUG_PATTERN,
+  entrySchema,
+  isHttpUrl,
+  type EntryData,
+  type EntryKind,
+} from '../schemas/content.ts';
 
 const USAGE = `Usage: npm run new [-- --url <url> --title <title> --section <id> --kind framing|approach
                      [--quote <text>]... [--tag <tag>]... [--notes <markdown>] [--content <dir>]]
@@ -59,7 +67,9 @@ export function kindProblem(kind: string): string | undefined {
 
 export function tagsProblem(tags: string[]): string | undefined {
   const bad = tags.filter((tag) => !SLUG_PATTERN.test(tag));
-  return bad.length ? `tags are lowercase-with-hyphens, like "data-engineering"; not ${bad.map((tag) => `"${tag}"`).join(', ')}` : undefined;
+  return bad.length
+    ? `tags are lowercase-with-hyphens, like "data-engineering"; not ${bad.map((tag) => `"${tag}"`).join(', ')}`
+    : undefined;
 }
 
 /** Today as YYYY-MM-DD in the contributor's time zone (the day they added it). */
@@ -97,8 +107,13 @@ async function askMissing(partial: Partial<NewEntryAnswers>, list: CurrentList, 
       io.out('Quotes, word for word from the article (one per line; an empty line ends):');
       for (let quote = await rl.question('> '); quote.trim(); quote = await rl.question('> ')) quotes = [...quotes, quote.trim()];
     }
-    const splitTags = (answer: string) => answer.split(',').map((tag) => tag.trim()).filter(Boolean);
-    const tags = partial.tags ?? splitTags(await ask('Tags (comma-separated, optional): ', (answer) => tagsProblem(splitTags(answer))));
+    const splitTags = (answer: string) =>
+      answer
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter(Boolean);
+    const tags =
+      partial.tags ?? splitTags(await ask('Tags (comma-separated, optional): ', (answer) => tagsProblem(splitTags(answer))));
     return { url, title, section, kind, quotes, tags, notes: partial.notes ?? '' };
   } finally {
     rl.close();
@@ -115,17 +130,22 @@ function answerProblems(answers: NewEntryAnswers, list: CurrentList): string[] {
 }
 
 export async function main(args: string[], io: CliIo): Promise<number> {
-  const flags = parseCommandLine(args, {
-    url: { type: 'string' },
-    title: { type: 'string' },
-    section: { type: 'string' },
-    kind: { type: 'string' },
-    quote: { type: 'string', multiple: true },
-    tag: { type: 'string', multiple: true },
-    notes: { type: 'string' },
-    content: { type: 'string', default: 'content' },
-    help: { type: 'boolean', short: 'h' },
-  }, USAGE, io);
+  const flags = parseCommandLine(
+    args,
+    {
+      url: { type: 'string' },
+      title: { type: 'string' },
+      section: { type: 'string' },
+      kind: { type: 'string' },
+      quote: { type: 'string', multiple: true },
+      tag: { type: 'string', multiple: true },
+      notes: { type: 'string' },
+      content: { type: 'string', default: 'content' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+    io,
+  );
   if (typeof flags === 'number') return flags;
   const { values } = flags;
   const contentDir = resolve(io.cwd, values.content ?? 'content');

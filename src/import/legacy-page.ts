@@ -79,7 +79,10 @@ interface DraftSection {
 
 /** Parses `source` (the page's text); `file` names the page in problems. */
 export function parseLegacyPage(source: string, file: string): LegacyPlan {
-  const lines = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = source
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   const problems: Problem[] = [];
   const report = (line: number, field: string, message: string) => problems.push({ file, line, field, message });
 
@@ -157,13 +160,21 @@ export function parseLegacyPage(source: string, file: string): LegacyPlan {
         if (current?.skipped) {
           kind = null;
         } else if (kind === null) {
-          report(lineNo, 'group', `unknown group heading "## ${title}": use "## Framing" or "## Selected Approaches" (its entries are not imported)`);
+          report(
+            lineNo,
+            'group',
+            `unknown group heading "## ${title}": use "## Framing" or "## Selected Approaches" (its entries are not imported)`,
+          );
         } else if (!current) {
           report(lineNo, 'group', `"## ${title}" is not under a "# Section" heading`);
         }
       } else {
         finishEntry();
-        report(lineNo, 'heading', `"${hashes} ${title}": only "# Section" and "## Framing" / "## Selected Approaches" headings are understood`);
+        report(
+          lineNo,
+          'heading',
+          `"${hashes} ${title}": only "# Section" and "## Framing" / "## Selected Approaches" headings are understood`,
+        );
       }
       continue;
     }
@@ -200,7 +211,11 @@ export function parseLegacyPage(source: string, file: string): LegacyPlan {
       entry.notes.push(`${note[1]}- ${note[2]}`);
       continue;
     }
-    report(lineNo, 'line', `not understood: "${text}" (expected an entry "[Title](https://…)", a quote "> …", a note "- …" or a heading)`);
+    report(
+      lineNo,
+      'line',
+      `not understood: "${text}" (expected an entry "[Title](https://…)", a quote "> …", a note "- …" or a heading)`,
+    );
   }
   finishSection();
   return { list, sections, entries, problems };
@@ -218,10 +233,7 @@ function reportMissingSummary(section: PlannedSection, report: Report): void {
 }
 
 /** The page's YAML frontmatter: its `title` (and `description`) become content/list.md. */
-function readPageFrontmatter(
-  lines: string[],
-  report: Report,
-): { list: PlannedList | undefined; bodyStart: number } {
+function readPageFrontmatter(lines: string[], report: Report): { list: PlannedList | undefined; bodyStart: number } {
   if (lines[0]?.trim() !== '---') {
     report(1, 'frontmatter', 'the page must start with YAML frontmatter ("---", "title: …", "---")');
     return { list: undefined, bodyStart: 0 };

@@ -128,7 +128,8 @@ async function followRedirects(url: string, options: CheckOptions, counter: { re
     if (outcome.kind !== 'response' || !isRedirect(outcome)) return { outcome, finalUrl: current, hops };
     const location = outcome.headers.get('location');
     hops.push({ url: current, status: outcome.status });
-    if (!location) return { outcome, finalUrl: current, hops, chainError: `${outcome.status} redirect without a Location header` };
+    if (!location)
+      return { outcome, finalUrl: current, hops, chainError: `${outcome.status} redirect without a Location header` };
     let next: URL;
     try {
       next = new URL(location, current);
@@ -139,7 +140,12 @@ async function followRedirects(url: string, options: CheckOptions, counter: { re
       return { outcome, finalUrl: current, hops, chainError: `redirect to a non-web address: ${next.href}` };
     }
     if (seen.has(next.href)) {
-      return { outcome, finalUrl: next.href, hops, chainError: `redirect loop: ${[...hops.map((hop) => hop.url), next.href].join(' → ')}` };
+      return {
+        outcome,
+        finalUrl: next.href,
+        hops,
+        chainError: `redirect loop: ${[...hops.map((hop) => hop.url), next.href].join(' → ')}`,
+      };
     }
     if (hops.length >= options.maxRedirects) {
       return { outcome, finalUrl: next.href, hops, chainError: `more than ${options.maxRedirects} redirects` };
@@ -164,13 +170,18 @@ function classify(url: string, ending: Ending, options: CheckOptions, requests: 
   if (chainError) return { ...base, state: 'error', reason: chainError };
   if (outcome.kind === 'timeout') return { ...base, state: 'error', reason: `timed out after ${options.timeoutMs} ms` };
   if (outcome.kind === 'network') {
-    return { ...base, state: isNoSuchHost(outcome) ? 'dead' : 'error', reason: describeNetworkError(outcome.code, outcome.message) };
+    return {
+      ...base,
+      state: isNoSuchHost(outcome) ? 'dead' : 'error',
+      reason: describeNetworkError(outcome.code, outcome.message),
+    };
   }
   const statusLine = `${outcome.status}${outcome.statusText ? ` ${outcome.statusText}` : ''}`;
   if (isGone(outcome)) return { ...base, state: 'dead', reason: statusLine };
   if (!isAlive(outcome)) return { ...base, state: 'error', reason: statusLine };
   const suggestedUrl = permanentTarget(url, hops, finalUrl);
-  if (suggestedUrl) return { ...base, state: 'redirected', suggestedUrl, reason: `moved permanently: update url to ${suggestedUrl}` };
+  if (suggestedUrl)
+    return { ...base, state: 'redirected', suggestedUrl, reason: `moved permanently: update url to ${suggestedUrl}` };
   return { ...base, state: 'ok', reason: hops.length ? `${statusLine} after ${hops.length} redirect(s)` : statusLine };
 }
 

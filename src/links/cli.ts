@@ -67,7 +67,8 @@ interface CliOptions {
 
 function whole(name: string, value: string | undefined, fallback: number, min: number): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`--${name} must be a whole number of at least ${min}, not "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) < min)
+    throw new UsageError(`--${name} must be a whole number of at least ${min}, not "${value}"`);
   return Number(value);
 }
 
@@ -152,7 +153,9 @@ export async function runCheckLinks(argv: string[], io: CliIo): Promise<number> 
   try {
     selected = selectEntries(entries, options, io.cwd);
   } catch (error) {
-    io.stderr.write(`check-links: cannot list changed files against ${options.base}: ${(error as Error).message.split('\n')[0]}\n`);
+    io.stderr.write(
+      `check-links: cannot list changed files against ${options.base}: ${(error as Error).message.split('\n')[0]}\n`,
+    );
     return 1;
   }
 
@@ -179,7 +182,11 @@ export async function runCheckLinks(argv: string[], io: CliIo): Promise<number> 
   }
 
   const checkedAt = io.now();
-  const entryResults: EntryResult[] = results.map((result, index) => ({ id: selected[index]!.id, file: selected[index]!.file, ...result }));
+  const entryResults: EntryResult[] = results.map((result, index) => ({
+    id: selected[index]!.id,
+    file: selected[index]!.file,
+    ...result,
+  }));
   const report = buildJsonReport(entryResults, checkedAt, options.onlyChanged ? options.base : undefined);
   if (options.json) writeReport(resolve(io.cwd, options.json), `${JSON.stringify(report, null, 2)}\n`);
   if (options.markdown) writeReport(resolve(io.cwd, options.markdown), renderMarkdown(report));

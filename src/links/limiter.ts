@@ -21,7 +21,7 @@ export function createLimiter(overall: number, perHost: number): Limiter {
 
   function startNext(): void {
     // The first waiting task whose host has room goes next; others keep their place in line.
-    for (let index = 0; index < queue.length && active < overall; ) {
+    for (let index = 0; index < queue.length && active < overall;) {
       const waiting = queue[index]!;
       if (!hasRoom(waiting.host)) {
         index++;

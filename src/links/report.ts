@@ -66,8 +66,16 @@ export function renderMarkdown(report: JsonReport): string {
       `${summary.ok} ok, ${summary.redirected} redirected, ${summary.dead} dead, ${summary.error} errors, ${summary.slow} slow.`,
     '',
     ...section('Dead', of('dead'), (r) => `${code(r.file)}: ${link(r.url)}: ${r.reason}`),
-    ...section('Redirected', of('redirected'), (r) => `${code(r.file)}: ${link(r.url)}: update url to ${link(r.suggestedUrl ?? r.finalUrl)}`),
-    ...section('Slow', results.filter((r) => r.slow), (r) => `${code(r.file)}: ${link(r.url)}: ${r.elapsedMs} ms`),
+    ...section(
+      'Redirected',
+      of('redirected'),
+      (r) => `${code(r.file)}: ${link(r.url)}: update url to ${link(r.suggestedUrl ?? r.finalUrl)}`,
+    ),
+    ...section(
+      'Slow',
+      results.filter((r) => r.slow),
+      (r) => `${code(r.file)}: ${link(r.url)}: ${r.elapsedMs} ms`,
+    ),
     ...section('Errors', of('error'), (r) => `${code(r.file)}: ${link(r.url)}: ${r.reason}`),
     'Dead links stay in the list: run `npm run check:links -- --mark-dead` to mark them, so the site shows their archived copy.',
     '',
@@ -81,7 +89,8 @@ export function renderSummary(report: JsonReport): string {
     `checked ${summary.total} links: ${summary.ok} ok, ${summary.redirected} redirected, ${summary.dead} dead, ${summary.error} errors, ${summary.slow} slow`,
   ];
   for (const result of report.results) {
-    if (result.state === 'dead' || result.state === 'error') lines.push(`  ${result.state}: ${result.file}: ${result.url}: ${result.reason}`);
+    if (result.state === 'dead' || result.state === 'error')
+      lines.push(`  ${result.state}: ${result.file}: ${result.url}: ${result.reason}`);
     if (result.state === 'redirected') lines.push(`  redirected: ${result.file}: update url to ${result.suggestedUrl}`);
   }
   return `${lines.join('\n')}\n`;

@@ -59,10 +59,15 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
     const total = search.results.length;
     status.replaceChildren(
       total === 0 ? `No entries match “${query}”.` : `${total} entr${total === 1 ? 'y' : 'ies'} found.`,
-      ...(total > MAX_RESULTS ? [' ', Object.assign(document.createElement('a'), {
-        href: `${joinBase(import.meta.env.BASE_URL, 'search/')}?q=${encodeURIComponent(query)}`,
-        textContent: 'See all results',
-      })] : []),
+      ...(total > MAX_RESULTS
+        ? [
+            ' ',
+            Object.assign(document.createElement('a'), {
+              href: `${joinBase(import.meta.env.BASE_URL, 'search/')}?q=${encodeURIComponent(query)}`,
+              textContent: 'See all results',
+            }),
+          ]
+        : []),
     );
     setActive(-1);
     open(true);

@@ -20,7 +20,8 @@ export function installSearchLoader(): void {
   input.addEventListener('input', start, { once: true });
 
   document.addEventListener('keydown', (event) => {
-    const shortcut = (event.key === '/' && !isTyping(event.target)) || (event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey));
+    const shortcut =
+      (event.key === '/' && !isTyping(event.target)) || (event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey));
     if (!shortcut || event.altKey) return;
     event.preventDefault();
     input.focus();

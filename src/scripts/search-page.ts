@@ -1,5 +1,13 @@
 /** The full search page: query, facets with counts, results; all of it mirrored in the URL. */
-import { FACETS, hasFilters, pagefindFilters, readSearchState, writeSearchState, type Facet, type SearchState } from '../search/search-state.ts';
+import {
+  FACETS,
+  hasFilters,
+  pagefindFilters,
+  readSearchState,
+  writeSearchState,
+  type Facet,
+  type SearchState,
+} from '../search/search-state.ts';
 import { loadPagefind, renderResult, type Pagefind } from './pagefind-client.ts';
 
 const PAGE_SIZE = 20;
@@ -20,12 +28,14 @@ export function startSearchPage(): void {
 
   const showMore = async () => {
     const batch = pending.splice(0, PAGE_SIZE);
-    const items = await Promise.all(batch.map(async (result) => {
-      const item = document.createElement('li');
-      item.className = 'search-result';
-      renderResult(await result.data(), item);
-      return item;
-    }));
+    const items = await Promise.all(
+      batch.map(async (result) => {
+        const item = document.createElement('li');
+        item.className = 'search-result';
+        renderResult(await result.data(), item);
+        return item;
+      }),
+    );
     list.append(...items);
     more.hidden = pending.length === 0;
   };

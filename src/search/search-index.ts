@@ -17,7 +17,11 @@ function fail(step: string, errors: string[]): never {
  * Indexes `<outDir>/<id>/index.html` for each entry id; returns the number of records written.
  * Pages already read (`pages`, by id) are taken from there, and dropped once indexed.
  */
-export async function buildSearchIndex(outDir: string, entryIds: readonly string[], pages = new Map<string, string>()): Promise<number> {
+export async function buildSearchIndex(
+  outDir: string,
+  entryIds: readonly string[],
+  pages = new Map<string, string>(),
+): Promise<number> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) fail('createIndex', errors);
   try {
@@ -43,7 +47,9 @@ export async function buildSearchIndex(outDir: string, entryIds: readonly string
   };
   const records = Object.values(manifest.languages).reduce((sum, language) => sum + language.page_count, 0);
   if (records !== entryIds.length) {
-    throw new Error(`The search index holds ${records} records for ${entryIds.length} entries: some entry is missing from search.`);
+    throw new Error(
+      `The search index holds ${records} records for ${entryIds.length} entries: some entry is missing from search.`,
+    );
   }
   return records;
 }

@@ -31,9 +31,7 @@ export function writeSearchState(state: SearchState): string {
 
 /** Pagefind's filter argument: any of the chosen values within a facet, every facet at once. */
 export function pagefindFilters(filters: Record<Facet, string[]>): Record<string, { any: string[] }> {
-  return Object.fromEntries(
-    FACETS.filter((facet) => filters[facet].length > 0).map((facet) => [facet, { any: filters[facet] }]),
-  );
+  return Object.fromEntries(FACETS.filter((facet) => filters[facet].length > 0).map((facet) => [facet, { any: filters[facet] }]));
 }
 
 export const hasFilters = (state: SearchState) => FACETS.some((facet) => state.filters[facet].length > 0);

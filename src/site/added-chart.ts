@@ -70,7 +70,14 @@ export function layoutBars(months: readonly MonthCount[], { width = 600, height 
     max,
     bars: months.map((m, i) => {
       const barHeight = max ? round((m.count / max) * plot) : 0;
-      return { month: m.month, count: m.count, x: round(i * slot + gap / 2), y: round(baseline - barHeight), width: round(slot - gap), height: barHeight };
+      return {
+        month: m.month,
+        count: m.count,
+        x: round(i * slot + gap / 2),
+        y: round(baseline - barHeight),
+        width: round(slot - gap),
+        height: barHeight,
+      };
     }),
   };
 }

@@ -95,7 +95,11 @@ function bookmarkDescription(entry: EntryRecord): string {
  * ADD_DATE from `added`, TAGS from tags, the quotes and notes as the description. Entries whose URL
  * is not http(s) are left out.
  */
-export function bookmarksHtml(title: string, sections: readonly { id: string; title: string }[], entries: readonly EntryRecord[]): string {
+export function bookmarksHtml(
+  title: string,
+  sections: readonly { id: string; title: string }[],
+  entries: readonly EntryRecord[],
+): string {
   const lines = [
     '<!DOCTYPE NETSCAPE-Bookmark-file-1>',
     '<!-- This is an automatically generated file. -->',

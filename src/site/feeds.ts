@@ -32,10 +32,14 @@ export const absoluteUrl = (site: URL | string, base: string, path: string) => n
 /** The HTML body of an entry's feed item. Every piece of content text is escaped. */
 export function feedContent(entry: EntryRecord): string {
   const parts: string[] = [];
-  const link = isHttpUrl(entry.url) ? `<a href="${escapeHtml(entry.url)}">${escapeHtml(entry.title)}</a>` : escapeHtml(entry.title);
+  const link = isHttpUrl(entry.url)
+    ? `<a href="${escapeHtml(entry.url)}">${escapeHtml(entry.title)}</a>`
+    : escapeHtml(entry.title);
   parts.push(`<p>${link} (${escapeHtml(entry.domain)})</p>`);
   if (entry.status?.state === 'dead') {
-    parts.push(`<p>Link dead since ${escapeHtml(entry.status.checked)}.${entry.archive ? ` <a href="${escapeHtml(entry.archive)}">Archived copy</a>.` : ''}</p>`);
+    parts.push(
+      `<p>Link dead since ${escapeHtml(entry.status.checked)}.${entry.archive ? ` <a href="${escapeHtml(entry.archive)}">Archived copy</a>.` : ''}</p>`,
+    );
   }
   for (const quote of entry.quotes) parts.push(`<blockquote><p>${escapeHtml(quote)}</p></blockquote>`);
   if (entry.notesHtml) parts.push(entry.notesHtml);

@@ -53,7 +53,10 @@ export function entriesBySection<Entry extends Ordered<EntryData>>(entries: read
     else bySection.set(entry.data.section, [entry]);
   }
   for (const [section, list] of bySection) {
-    bySection.set(section, groupByKind(list).flatMap((group) => group.entries));
+    bySection.set(
+      section,
+      groupByKind(list).flatMap((group) => group.entries),
+    );
   }
   return bySection;
 }
@@ -83,7 +86,10 @@ export interface ListingPage<Entry> {
 }
 
 /** A section's entries (already in reading order) as listing pages, Framing before Selected Approaches. */
-export function sectionPages<Entry extends Ordered<EntryData>>(entries: readonly Entry[], size = ENTRIES_PER_PAGE): ListingPage<Entry>[] {
+export function sectionPages<Entry extends Ordered<EntryData>>(
+  entries: readonly Entry[],
+  size = ENTRIES_PER_PAGE,
+): ListingPage<Entry>[] {
   const pages = paginate(entries, size);
   return pages.map((pageEntries, index) => ({ number: index + 1, total: pages.length, groups: groupByKind(pageEntries) }));
 }

@@ -97,7 +97,9 @@ export const recordOf = (entry: Entry) => recordById.get(entry.id)!;
 export const records: EntryRecord[] = entries.map(recordOf);
 
 /** Each section's records, in reading order (for section feeds). */
-export const sectionRecords = new Map<string, EntryRecord[]>(sectionViews.map((view) => [view.section.id, view.entries.map(recordOf)]));
+export const sectionRecords = new Map<string, EntryRecord[]>(
+  sectionViews.map((view) => [view.section.id, view.entries.map(recordOf)]),
+);
 
 /** Tags A–Z with their entries in reading order. */
 export const tags: TagView<Entry>[] = tagViews(entries);
@@ -107,7 +109,11 @@ export const relatedTo: (entry: Entry) => Entry[] = relatedEntries(entries);
 
 /** Entries per section and kind, for the About page. */
 export const counts = listCounts(
-  sectionViews.map((view) => ({ id: view.section.id, title: view.section.data.title, kinds: view.entries.map((entry) => entry.data.kind) })),
+  sectionViews.map((view) => ({
+    id: view.section.id,
+    title: view.section.data.title,
+    kinds: view.entries.map((entry) => entry.data.kind),
+  })),
 );
 
 /** Entries added per month (known dates only), first month to last. */

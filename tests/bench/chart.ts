@@ -55,23 +55,33 @@ function panel(
   }
   for (const v of ns) {
     out.push(`<line x1="${x(v).toFixed(1)}" x2="${x(v).toFixed(1)}" y1="${top}" y2="${bottom}" stroke="#eee"/>`);
-    out.push(`<text x="${x(v).toFixed(1)}" y="${bottom + 16}" text-anchor="middle" font-size="11">${v.toLocaleString('en-GB')}</text>`);
+    out.push(
+      `<text x="${x(v).toFixed(1)}" y="${bottom + 16}" text-anchor="middle" font-size="11">${v.toLocaleString('en-GB')}</text>`,
+    );
   }
   out.push(`<text x="${(left + right) / 2}" y="${bottom + 34}" text-anchor="middle" font-size="12">entries (log scale)</text>`);
-  out.push(`<text x="${x0 + 14}" y="${(top + bottom) / 2}" text-anchor="middle" font-size="12" transform="rotate(-90 ${x0 + 14} ${(top + bottom) / 2})">${esc(yLabel)}</text>`);
+  out.push(
+    `<text x="${x0 + 14}" y="${(top + bottom) / 2}" text-anchor="middle" font-size="12" transform="rotate(-90 ${x0 + 14} ${(top + bottom) / 2})">${esc(yLabel)}</text>`,
+  );
   for (const t of targets) {
-    out.push(`<line x1="${left}" x2="${right}" y1="${y(t.value).toFixed(1)}" y2="${y(t.value).toFixed(1)}" stroke="#c00" stroke-dasharray="6 4"/>`);
+    out.push(
+      `<line x1="${left}" x2="${right}" y1="${y(t.value).toFixed(1)}" y2="${y(t.value).toFixed(1)}" stroke="#c00" stroke-dasharray="6 4"/>`,
+    );
     out.push(`<text x="${left + 4}" y="${(y(t.value) - 4).toFixed(1)}" font-size="11" fill="#c00">${esc(t.label)}</text>`);
   }
   series.forEach((s, i) => {
     const pts = s.points.filter((p) => p[1] > 0);
     if (!pts.length) return;
-    out.push(`<polyline fill="none" stroke="${s.color}" stroke-width="2"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''} points="${pts.map((p) => `${x(p[0]).toFixed(1)},${y(p[1]).toFixed(1)}`).join(' ')}"/>`);
+    out.push(
+      `<polyline fill="none" stroke="${s.color}" stroke-width="2"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''} points="${pts.map((p) => `${x(p[0]).toFixed(1)},${y(p[1]).toFixed(1)}`).join(' ')}"/>`,
+    );
     for (const p of pts) out.push(`<circle cx="${x(p[0]).toFixed(1)}" cy="${y(p[1]).toFixed(1)}" r="3" fill="${s.color}"/>`);
     // Legend under the plot, two columns.
     const lx = left - 40 + (i % 2) * 190;
     const ly = bottom + 56 + Math.floor(i / 2) * 16;
-    out.push(`<line x1="${lx}" x2="${lx + 18}" y1="${ly - 4}" y2="${ly - 4}" stroke="${s.color}" stroke-width="2"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`);
+    out.push(
+      `<line x1="${lx}" x2="${lx + 18}" y1="${ly - 4}" y2="${ly - 4}" stroke="${s.color}" stroke-width="2"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`,
+    );
     out.push(`<text x="${lx + 22}" y="${ly}" font-size="11">${esc(s.label)}</text>`);
   });
   return out.join('\n');
@@ -80,7 +90,8 @@ function panel(
 export function chart(results: BenchResults): string {
   const ns = results.sizes.map((r) => r.entries);
   const sec = (ms: number) => ms / 1000;
-  const per = (f: (r: BenchResults['sizes'][number]) => number) => results.sizes.map((r) => [r.entries, f(r)] as [number, number]);
+  const per = (f: (r: BenchResults['sizes'][number]) => number) =>
+    results.sizes.map((r) => [r.entries, f(r)] as [number, number]);
   const time: Series[] = [
     { label: 'build, cold (total)', color: '#1f4e9c', points: per((r) => sec(r.cold.wallMs)) },
     { label: 'build, warm (total)', color: '#1f4e9c', dash: '3 3', points: per((r) => sec(r.warm?.wallMs ?? 0)) },
@@ -98,7 +109,18 @@ export function chart(results: BenchResults): string {
   const fmtMB = (v: number) => (v >= 1000 ? `${v / 1000} GB` : `${v} MB`);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="820" height="380" viewBox="0 0 820 380" font-family="system-ui, sans-serif" font-size="12">
 <rect width="820" height="380" fill="#fff"/>
-${panel(0, 'Time against list size', 'seconds (log scale)', time, fmtS, [{ value: 20, label: 'target: 20 s at 10,000' }, { value: 1, label: 'validate target: 1 s' }], ns)}
+${panel(
+  0,
+  'Time against list size',
+  'seconds (log scale)',
+  time,
+  fmtS,
+  [
+    { value: 20, label: 'target: 20 s at 10,000' },
+    { value: 1, label: 'validate target: 1 s' },
+  ],
+  ns,
+)}
 ${panel(410, 'Peak memory against list size', 'MB resident (log scale)', memory, fmtMB, [{ value: 1000, label: 'target: 1 GB' }], ns)}
 <text x="410" y="374" text-anchor="middle" font-size="10" fill="#666">${esc(`commonplace npm run bench, ${results.generatedAt.slice(0, 10)}; ${results.machine.cpus} CPUs; timings noisy (shared machine)`)}</text>
 </svg>

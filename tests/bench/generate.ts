@@ -47,11 +47,31 @@ const ORGS = (
   'honeycomb datadog grafana elastic mongodb cockroachlabs timescale planetscale supabase vercel'
 ).split(' ');
 const PLATFORMS = [
-  'medium.com', 'towardsdatascience.com', 'github.com', 'arxiv.org', 'dev.to', 'martinfowler.com',
-  'hbr.org', 'www.oreilly.com', 'queue.acm.org', 'blog.acolyer.org', 'eugeneyan.com', 'huyenchip.com',
-  'lilianweng.github.io', 'jvns.ca', 'danluu.com', 'simonwillison.net', 'www.infoq.com', 'thenewstack.io',
-  'news.ycombinator.com', 'www.youtube.com', 'substack.com', 'hackernoon.com', 'betterprogramming.pub',
-  'www.kdnuggets.com', 'distill.pub',
+  'medium.com',
+  'towardsdatascience.com',
+  'github.com',
+  'arxiv.org',
+  'dev.to',
+  'martinfowler.com',
+  'hbr.org',
+  'www.oreilly.com',
+  'queue.acm.org',
+  'blog.acolyer.org',
+  'eugeneyan.com',
+  'huyenchip.com',
+  'lilianweng.github.io',
+  'jvns.ca',
+  'danluu.com',
+  'simonwillison.net',
+  'www.infoq.com',
+  'thenewstack.io',
+  'news.ycombinator.com',
+  'www.youtube.com',
+  'substack.com',
+  'hackernoon.com',
+  'betterprogramming.pub',
+  'www.kdnuggets.com',
+  'distill.pub',
 ];
 const DOMAIN_PATTERNS = [
   (org: string) => `${org}.tech`,
@@ -87,7 +107,16 @@ const TOPICS = (
   'pricing models|fraud detection|ETL testing|SQL style|data modelling|dimensional models|incident response|' +
   'on-call for data teams|hiring data engineers|analytics engineering|data product management'
 ).split('|');
-const AUDIENCES = ['Startups', 'Small Teams', 'Scale', 'the Enterprise', 'Analysts', 'Data Scientists', 'Engineers', 'Product Teams'];
+const AUDIENCES = [
+  'Startups',
+  'Small Teams',
+  'Scale',
+  'the Enterprise',
+  'Analysts',
+  'Data Scientists',
+  'Engineers',
+  'Product Teams',
+];
 const TITLE_TEMPLATES: ((r: Random, org: string) => string)[] = [
   (r, org) => `How We Built ${cap(r.pick(TOPICS))} at ${cap(org)}`,
   (r) => `A Practical Guide to ${cap(r.pick(TOPICS))}`,
@@ -102,7 +131,8 @@ const TITLE_TEMPLATES: ((r: Random, org: string) => string)[] = [
   (r) => `Rethinking ${cap(r.pick(TOPICS))} for ${r.pick(AUDIENCES)}`,
   (r, org) => `Inside ${cap(org)}'s ${cap(r.pick(TOPICS))}`,
 ];
-const cap = (text: string) => text.replace(/(^|[\s-])([a-z])/g, (_, pre: string, ch: string) => pre + ch.toUpperCase()).replace(/^The Modern/, 'The Modern');
+const cap = (text: string) =>
+  text.replace(/(^|[\s-])([a-z])/g, (_, pre: string, ch: string) => pre + ch.toUpperCase()).replace(/^The Modern/, 'The Modern');
 
 const WORDS = (
   'the data team we our pipeline model users service platform teams product analysts metrics ' +
@@ -193,10 +223,16 @@ export function generateList(dir: string, count: number, seed = 20240531): Gener
     bytes += Buffer.byteLength(text);
   };
   mkdirSync(join(dir, 'sections'), { recursive: true });
-  write(join(dir, 'list.md'), serialiseList({ title: 'Benchmark List', description: `A synthetic reading list of ${count} entries.` }));
+  write(
+    join(dir, 'list.md'),
+    serialiseList({ title: 'Benchmark List', description: `A synthetic reading list of ${count} entries.` }),
+  );
   SECTIONS.forEach(([title, summary], i) => {
     mkdirSync(join(dir, 'entries', sectionIds[i] as string), { recursive: true });
-    write(join(dir, 'sections', `${sectionIds[i]}.md`), serialiseSection({ title, summary, order: i + 1 }, i % 4 === 0 ? sentence(r, 14) : ''));
+    write(
+      join(dir, 'sections', `${sectionIds[i]}.md`),
+      serialiseSection({ title, summary, order: i + 1 }, i % 4 === 0 ? sentence(r, 14) : ''),
+    );
   });
 
   const slugs = new Set<string>();
@@ -210,8 +246,9 @@ export function generateList(dir: string, count: number, seed = 20240531): Gener
     const title = r.pick(TITLE_TEMPLATES)(r, org);
     const slug = uniqueSlug(slugify(title), (candidate) => slugs.has(candidate));
     slugs.add(slug);
-    const id = (n * 2654435761 >>> 0).toString(16).padStart(8, '0');
-    const url = (extra: number) => `https://${domain}/${extra ? 'posts/' : ''}${slugify(title).slice(0, 48)}-${id}${extra ? `-${extra}` : ''}`;
+    const id = ((n * 2654435761) >>> 0).toString(16).padStart(8, '0');
+    const url = (extra: number) =>
+      `https://${domain}/${extra ? 'posts/' : ''}${slugify(title).slice(0, 48)}-${id}${extra ? `-${extra}` : ''}`;
     const quoteCount = r.weighted([25, 65, 88, 100]);
     const tagCount = r.weighted([35, 60, 85, 100]);
     const tags = new Set<string>();
@@ -223,11 +260,21 @@ export function generateList(dir: string, count: number, seed = 20240531): Gener
       kind: r.chance(0.3) ? 'framing' : 'approach',
       quotes: Array.from({ length: quoteCount }, () => quote(r)),
       tags: [...tags].sort(),
-      ...(r.chance(0.6) ? { added: `${r.int(2016, 2025)}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}` } : {}),
+      ...(r.chance(0.6)
+        ? { added: `${r.int(2016, 2025)}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}` }
+        : {}),
       ...(r.chance(0.15) ? { order: r.int(1, 50) } : {}),
     };
     const notes = r.chance(0.3) ? note(r, url) : '';
     write(join(dir, 'entries', section, `${slug}.md`), serialiseEntry(data, notes));
   }
-  return { dir, entries: count, sections: SECTION_COUNT, files, bytes, largestSection: Math.max(...perSection), ms: performance.now() - started };
+  return {
+    dir,
+    entries: count,
+    sections: SECTION_COUNT,
+    files,
+    bytes,
+    largestSection: Math.max(...perSection),
+    ms: performance.now() - started,
+  };
 }

@@ -65,7 +65,12 @@ export function runMeasured(
 ): Promise<RunResult> {
   const pollMs = options.pollMs ?? 50;
   const started = performance.now();
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: TimedLine[] = [];
   const samples: MemorySample[] = [];
   let peakTreeRss = 0;
@@ -126,6 +131,7 @@ export function peakBetween(samples: MemorySample[], from: number, to: number): 
 }
 
 // Strip ANSI colour codes (Astro colours its log when it thinks it may).
+// eslint-disable-next-line no-control-regex -- the escape character is exactly what is matched
 export const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
 
 export interface Phase {
@@ -174,6 +180,12 @@ export function buildPhases(run: RunResult): { phases: Phase[]; indexedPages: nu
     from = to;
     cursor = at + 1;
   }
-  phases.push({ name: 'finish', from, to: run.wallMs, ms: run.wallMs - from, peakRss: peakBetween(run.samples, from, run.wallMs) });
+  phases.push({
+    name: 'finish',
+    from,
+    to: run.wallMs,
+    ms: run.wallMs - from,
+    peakRss: peakBetween(run.samples, from, run.wallMs),
+  });
   return { phases, indexedPages };
 }

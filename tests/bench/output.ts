@@ -74,7 +74,8 @@ function withStaticImports(root: string, pagePath: string, src: string, read: (r
     if (!data) return;
     out.push(data);
     const code = data.toString('utf8');
-    for (const match of code.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+)["']/g)) visit(match[1]!, file);
+    for (const match of code.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+)["']/g))
+      visit(match[1]!, file);
   };
   visit(src, pagePath);
   return out;
@@ -114,7 +115,13 @@ export function pageSize(root: string, pagePath: string): PageSize {
   }
   for (const match of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) css = add(css, size(match[1]!));
   const htmlSize = size(html);
-  return { path: '/' + relative(root, pagePath).split(sep).join('/'), html: htmlSize, css, js, htmlCssGzip: htmlSize.gzip + css.gzip };
+  return {
+    path: '/' + relative(root, pagePath).split(sep).join('/'),
+    html: htmlSize,
+    css,
+    js,
+    htmlCssGzip: htmlSize.gzip + css.gzip,
+  };
 }
 
 export function outputStats(root: string, entries: number): OutputStats {
@@ -142,13 +149,22 @@ export function outputStats(root: string, entries: number): OutputStats {
     pagefindBytes: pagefind.reduce((sum, f) => sum + f.bytes, 0),
     filesPerEntry: files.length / entries,
     home: pageSize(root, join(root, 'index.html')),
-    largestSection: { ...pageSize(root, largestSection.path), entries: (sectionHtml.match(/<li\b[^>]*class="entry\b/g) ?? []).length },
+    largestSection: {
+      ...pageSize(root, largestSection.path),
+      entries: (sectionHtml.match(/<li\b[^>]*class="entry\b/g) ?? []).length,
+    },
     entryPage: pageSize(root, medianEntry.path),
     largestEntryPage: pageSize(root, sortedEntries.at(-1)!.path),
     largestPage: pageSize(root, [...html].sort(bySize).at(-1)!.path),
     htmlBytesBy: {
       entryPages: sum(entryPages.filter((f) => !rel(f.path).startsWith('tags/'))),
-      sectionPages: sum(html.filter((f) => /^[^/]+\/(index\.html|page\/\d+\/index\.html)$/.test(rel(f.path)) && !/^(tags|pagefind|search|about|recent)\//.test(rel(f.path)))),
+      sectionPages: sum(
+        html.filter(
+          (f) =>
+            /^[^/]+\/(index\.html|page\/\d+\/index\.html)$/.test(rel(f.path)) &&
+            !/^(tags|pagefind|search|about|recent)\//.test(rel(f.path)),
+        ),
+      ),
       tagPages: sum(html.filter((f) => rel(f.path).startsWith('tags/'))),
       other: 0,
     },

@@ -38,12 +38,23 @@ export interface BenchResults {
   /** The shipped list (content/), built once for its page sizes. */
   shipped?: { entries: number; build: BuildResult; output: OutputStats };
   /** log(x2/x1)/log(n2/n1) between the smallest and largest N. */
-  growth?: { from: number; to: number; buildMs: number; contentMs: number; renderMs: number; indexMs: number; peakRss: number; validateMs: number; outputBytes: number };
+  growth?: {
+    from: number;
+    to: number;
+    buildMs: number;
+    contentMs: number;
+    renderMs: number;
+    indexMs: number;
+    peakRss: number;
+    validateMs: number;
+    outputBytes: number;
+  };
   totalMs: number;
 }
 
 export const phaseMs = (build: BuildResult | undefined, name: string) => build?.phases.find((p) => p.name === name)?.ms ?? 0;
-export const phaseRss = (build: BuildResult | undefined, name: string) => build?.phases.find((p) => p.name === name)?.peakRss ?? 0;
+export const phaseRss = (build: BuildResult | undefined, name: string) =>
+  build?.phases.find((p) => p.name === name)?.peakRss ?? 0;
 /** Everything that is not content, render, output check or index: startup, types + Vite bundle, exit. */
 export const otherMs = (build: BuildResult) =>
   build.wallMs - phaseMs(build, 'content') - phaseMs(build, 'render') - phaseMs(build, 'check') - phaseMs(build, 'index');

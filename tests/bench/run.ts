@@ -9,7 +9,17 @@
  *   options: --json <path>  --keep  --repeat <n>  --no-search  --no-warm  --no-shipped  --no-save  --seed <n>  --echo
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,7 +62,11 @@ Generates lists of N entries, builds them and prints build, size and search figu
 `);
   process.exit(0);
 }
-const sizes = values.entries!.split(',').map((text) => Number(text.replace(/[_\s]/g, ''))).filter((n) => Number.isInteger(n) && n > 0).sort((a, b) => a - b);
+const sizes = values
+  .entries!.split(',')
+  .map((text) => Number(text.replace(/[_\s]/g, '')))
+  .filter((n) => Number.isInteger(n) && n > 0)
+  .sort((a, b) => a - b);
 if (!sizes.length) throw new Error('--entries takes a number or a comma-separated list, like --entries 500,2000');
 const seed = Number(values.seed);
 /** Cold builds per size; the fastest is reported (on a shared machine, the least disturbed one). */
@@ -68,7 +82,17 @@ log(`bench: working in ${work}${values.keep ? ' (kept)' : ''}`);
 // intermediate build (.astro/.prerender/) under the project root whatever outDir and cacheDir say,
 // so two builds in one folder (another engineer's `npm run build`, or CI) break each other; and the
 // code measured must not change under the run while people edit src/. node_modules is linked.
-const SKIP = new Set(['node_modules', '.git', '.astro', 'dist', 'test-results', 'playwright-report', 'docs', 'dist.staging', 'dist.previous']);
+const SKIP = new Set([
+  'node_modules',
+  '.git',
+  '.astro',
+  'dist',
+  'test-results',
+  'playwright-report',
+  'docs',
+  'dist.staging',
+  'dist.previous',
+]);
 const project = join(work, 'project');
 mkdirSync(project);
 for (const name of readdirSync(repo)) if (!SKIP.has(name)) cpSync(join(repo, name), join(project, name), { recursive: true });
@@ -80,24 +104,48 @@ const git = (...args: string[]) => {
     return '';
   }
 };
-const revision = { commit: git('rev-parse', '--short', 'HEAD'), dirty: git('status', '--porcelain', '--', 'src', 'astro.config.mjs', 'package.json') !== '' };
+const revision = {
+  commit: git('rev-parse', '--short', 'HEAD'),
+  dirty: git('status', '--porcelain', '--', 'src', 'astro.config.mjs', 'package.json') !== '',
+};
 log(`bench: measuring a snapshot of ${repo} at ${revision.commit}${revision.dirty ? ' with uncommitted changes in src/' : ''}`);
 
 async function build(contentDir: string, outDir: string, cacheDir: string): Promise<BuildResult> {
   // What `npm run build` runs: src/cli/build.ts (astro build, then the output check and the Pagefind
   // index once Astro has exited) when the project has it, else plain `astro build`.
-  const script = existsSync(join(project, 'src/cli/build.ts')) ? [join(project, 'src/cli/build.ts')] : [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'];
+  const script = existsSync(join(project, 'src/cli/build.ts'))
+    ? [join(project, 'src/cli/build.ts')]
+    : [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'];
   const run = await runMeasured(process.execPath, script, {
     cwd: project,
-    env: { ...process.env, COMMONPLACE_CONTENT_DIR: contentDir, COMMONPLACE_OUT_DIR: outDir, COMMONPLACE_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
+    env: {
+      ...process.env,
+      COMMONPLACE_CONTENT_DIR: contentDir,
+      COMMONPLACE_OUT_DIR: outDir,
+      COMMONPLACE_CACHE_DIR: cacheDir,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      FORCE_COLOR: '0',
+    },
     echo: values.echo,
   });
   if (run.code !== 0) {
-    log(run.lines.slice(-30).map((l) => plain(l.text)).join('\n'));
+    log(
+      run.lines
+        .slice(-30)
+        .map((l) => plain(l.text))
+        .join('\n'),
+    );
     throw new Error(`astro build failed (exit ${run.code}) for ${contentDir}`);
   }
   const { phases, indexedPages } = buildPhases(run);
-  return { ok: true, wallMs: run.wallMs, phases, peakRss: run.peakTreeRss, peakProcess: run.peakProcess, ...(indexedPages !== undefined ? { indexedPages } : {}) };
+  return {
+    ok: true,
+    wallMs: run.wallMs,
+    phases,
+    peakRss: run.peakTreeRss,
+    peakProcess: run.peakProcess,
+    ...(indexedPages !== undefined ? { indexedPages } : {}),
+  };
 }
 
 async function validate(contentDir: string): Promise<SizeResult['validate']> {
@@ -106,7 +154,13 @@ async function validate(contentDir: string): Promise<SizeResult['validate']> {
   const script = usesCli ? cli : join(project, 'tests/bench/validate-direct.ts');
   const run = await runMeasured(process.execPath, [script, contentDir], { cwd: project, pollMs: 20, echo: values.echo });
   const inProcess = run.lines.map((l) => /readReadingList: .* in (\d+) ms/.exec(l.text)?.[1]).find(Boolean);
-  if (run.code !== 0) log(`  validate exited ${run.code}:\n${run.lines.slice(-10).map((l) => l.text).join('\n')}`);
+  if (run.code !== 0)
+    log(
+      `  validate exited ${run.code}:\n${run.lines
+        .slice(-10)
+        .map((l) => l.text)
+        .join('\n')}`,
+    );
   return {
     tool: usesCli ? 'node src/cli/validate.ts' : 'readReadingList (tests/bench/validate-direct.ts)',
     ok: run.code === 0,
@@ -118,7 +172,13 @@ async function validate(contentDir: string): Promise<SizeResult['validate']> {
 
 const results: BenchResults = {
   generatedAt: new Date().toISOString(),
-  machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform} ${process.arch}`, loadAverageAtStart: loadavg() },
+  machine: {
+    cpus: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    loadAverageAtStart: loadavg(),
+  },
   revision,
   seed,
   queries: QUERIES,
@@ -133,7 +193,9 @@ try {
     const generated = generateList(join(dir, 'content'), entries, seed);
     log(`  generated ${generated.files} files (${(generated.bytes / 1e6).toFixed(1)} MB) in ${Math.round(generated.ms)} ms`);
     const validated = await validate(join(dir, 'content'));
-    log(`  validate: ${Math.round(validated.wallMs)} ms, peak ${Math.round(validated.peakRss / 1e6)} MB${validated.ok ? '' : ' (FAILED)'}`);
+    log(
+      `  validate: ${Math.round(validated.wallMs)} ms, peak ${Math.round(validated.peakRss / 1e6)} MB${validated.ok ? '' : ' (FAILED)'}`,
+    );
     const outDir = join(dir, 'out');
     const cacheDir = join(dir, 'cache');
     const colds: BuildResult[] = [];
@@ -141,7 +203,9 @@ try {
       rmSync(cacheDir, { recursive: true, force: true });
       const run = await build(join(dir, 'content'), outDir, cacheDir);
       colds.push(run);
-      log(`  cold build ${i + 1}/${repeat}: ${Math.round(run.wallMs)} ms, peak ${Math.round(run.peakRss / 1e6)} MB; ${run.phases.map((p) => `${p.name} ${Math.round(p.ms)}`).join(', ')}`);
+      log(
+        `  cold build ${i + 1}/${repeat}: ${Math.round(run.wallMs)} ms, peak ${Math.round(run.peakRss / 1e6)} MB; ${run.phases.map((p) => `${p.name} ${Math.round(p.ms)}`).join(', ')}`,
+      );
     }
     const cold = colds.reduce((best, run) => (run.wallMs < best.wallMs ? run : best));
     const output = outputStats(outDir, entries);
@@ -156,11 +220,15 @@ try {
     };
     if (!values['no-search']) {
       result.search = await measureSearch(outDir, QUERIES);
-      log(`  search: first ${Math.round(result.search.first.bytes / 1000)} KB in ${Math.round(result.search.first.msToResults)} ms, second ${Math.round(result.search.second.bytes / 1000)} KB in ${Math.round(result.search.second.msToResults)} ms`);
+      log(
+        `  search: first ${Math.round(result.search.first.bytes / 1000)} KB in ${Math.round(result.search.first.msToResults)} ms, second ${Math.round(result.search.second.bytes / 1000)} KB in ${Math.round(result.search.second.msToResults)} ms`,
+      );
     }
     if (!values['no-warm']) {
       result.warm = await build(join(dir, 'content'), outDir, cacheDir);
-      log(`  warm build: ${Math.round(result.warm.wallMs)} ms; ${result.warm.phases.map((p) => `${p.name} ${Math.round(p.ms)}`).join(', ')}`);
+      log(
+        `  warm build: ${Math.round(result.warm.wallMs)} ms; ${result.warm.phases.map((p) => `${p.name} ${Math.round(p.ms)}`).join(', ')}`,
+      );
     }
     results.sizes.push(result);
     if (!values.keep) rmSync(dir, { recursive: true, force: true });
@@ -204,7 +272,10 @@ try {
     if (existsSync(page)) {
       const text = readFileSync(page, 'utf8');
       const block = `<!-- bench:start -->\n${markdown}\n\n${machineLine(results)}\n<!-- bench:end -->`;
-      writeFileSync(page, text.replace(/<!-- bench:start -->[\s\S]*?<!-- bench:end -->/, () => block));
+      writeFileSync(
+        page,
+        text.replace(/<!-- bench:start -->[\s\S]*?<!-- bench:end -->/, () => block),
+      );
     }
     log(`\nwrote docs/bench/latest.json, docs/bench/latest.svg${existsSync(page) ? ' and the table in docs/benchmark.md' : ''}`);
   }

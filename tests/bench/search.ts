@@ -53,7 +53,10 @@ export function serveStatic(root: string): Promise<{ server: Server; origin: str
       return;
     }
     const ext = extname(path);
-    const headers: Record<string, string> = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'max-age=600' };
+    const headers: Record<string, string> = {
+      'content-type': TYPES[ext] ?? 'application/octet-stream',
+      'cache-control': 'max-age=600',
+    };
     if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
       response.writeHead(200, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' });
       createReadStream(path).pipe(createGzip()).pipe(response);
@@ -63,7 +66,9 @@ export function serveStatic(root: string): Promise<{ server: Server; origin: str
     }
   });
   return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
+    );
   });
 }
 
@@ -82,11 +87,15 @@ export interface SearchStats {
 }
 
 const kindOf = (address: string, url = address.split(/[?#]/)[0]!) =>
-  /\.wasm|wasm\.[a-z-]+\.pagefind$/.test(url) ? 'wasm'
-  : /\.pf_fragment$/.test(url) ? 'fragment'
-  : /\.pf_(index|meta|filter)$|pagefind-entry\.json$/.test(url) ? 'index'
-  : /\.m?js(\?|$)/.test(url) ? 'js'
-  : 'other';
+  /\.wasm|wasm\.[a-z-]+\.pagefind$/.test(url)
+    ? 'wasm'
+    : /\.pf_fragment$/.test(url)
+      ? 'fragment'
+      : /\.pf_(index|meta|filter)$|pagefind-entry\.json$/.test(url)
+        ? 'index'
+        : /\.m?js(\?|$)/.test(url)
+          ? 'js'
+          : 'other';
 
 export async function measureSearch(root: string, queries: [string, string]): Promise<SearchStats> {
   const { server, origin } = await serveStatic(root);
@@ -102,13 +111,16 @@ export async function measureSearch(root: string, queries: [string, string]): Pr
     context.on('requestfinished', (request) => {
       const bucket = current;
       pending.push(
-        request.sizes().then((sizes) => {
-          const bytes = sizes.responseBodySize + sizes.responseHeadersSize;
-          const kind = kindOf(request.url());
-          bucket.requests++;
-          bucket.bytes += bytes;
-          bucket.byKind[kind] = (bucket.byKind[kind] ?? 0) + bytes;
-        }, () => undefined),
+        request.sizes().then(
+          (sizes) => {
+            const bytes = sizes.responseBodySize + sizes.responseHeadersSize;
+            const kind = kindOf(request.url());
+            bucket.requests++;
+            bucket.bytes += bytes;
+            bucket.byKind[kind] = (bucket.byKind[kind] ?? 0) + bytes;
+          },
+          () => undefined,
+        ),
       );
     });
     const take = async () => {
@@ -139,13 +151,18 @@ export async function measureSearch(root: string, queries: [string, string]): Pr
       });
       await page.focus('#site-search');
       await page.keyboard.insertText(text);
-      await page.waitForFunction(() => (window as unknown as { __bench: { first: number } }).__bench.first > 0, undefined, { timeout: 60_000 });
+      await page.waitForFunction(() => (window as unknown as { __bench: { first: number } }).__bench.first > 0, undefined, {
+        timeout: 60_000,
+      });
       // Let the rest of the result fragments finish loading before counting bytes.
       await page.waitForLoadState('networkidle');
       await page.waitForTimeout(300);
       const timing = await page.evaluate(() => {
         const w = window as unknown as { __bench: { start: number; first: number } };
-        return { ms: w.__bench.first - w.__bench.start, results: document.querySelectorAll('#site-search-results [role=option]').length };
+        return {
+          ms: w.__bench.first - w.__bench.start,
+          results: document.querySelectorAll('#site-search-results [role=option]').length,
+        };
       });
       return { ...(await take()), msToResults: timing.ms, results: timing.results };
     };

@@ -79,11 +79,12 @@ test('keyboard focus is visible: the skip link, then links, get an outline', asy
 test('with reduced motion requested, nothing animates or transitions', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto(`/${firstSection.id}/`);
-  const moving = await page.evaluate(() =>
-    [...document.querySelectorAll('*')].filter((element) => {
-      const style = getComputedStyle(element);
-      return style.animationName !== 'none' || parseFloat(style.transitionDuration) > 0;
-    }).length,
+  const moving = await page.evaluate(
+    () =>
+      [...document.querySelectorAll('*')].filter((element) => {
+        const style = getComputedStyle(element);
+        return style.animationName !== 'none' || parseFloat(style.transitionDuration) > 0;
+      }).length,
   );
   expect(moving).toBe(0);
 });

@@ -32,13 +32,19 @@ test('browses home → section → entry permalink', async ({ page }) => {
 
 /** The legacy page, parsed just enough to list what must reach the site: per section, links in order. */
 function legacyExpectations() {
-  const lines = readFileSync(new URL('../fixtures/legacy-reference/platforms-and-products.md', import.meta.url), 'utf8').split('\n');
-  const sections: { title: string; groups: { heading: string; entries: { title: string; url: string; quotes: string[]; notes: string[] }[] }[] }[] = [];
+  const lines = readFileSync(new URL('../fixtures/legacy-reference/platforms-and-products.md', import.meta.url), 'utf8').split(
+    '\n',
+  );
+  const sections: {
+    title: string;
+    groups: { heading: string; entries: { title: string; url: string; quotes: string[]; notes: string[] }[] }[];
+  }[] = [];
   for (const line of lines) {
     let match: RegExpExecArray | null;
     if ((match = /^# (.+)$/.exec(line))) sections.push({ title: match[1]!, groups: [] });
     else if ((match = /^## (.+)$/.exec(line))) sections.at(-1)!.groups.push({ heading: match[1]!, entries: [] });
-    else if ((match = /^\[(.+)\]\((.+)\)$/.exec(line))) sections.at(-1)!.groups.at(-1)!.entries.push({ title: match[1]!, url: match[2]!, quotes: [], notes: [] });
+    else if ((match = /^\[(.+)\]\((.+)\)$/.exec(line)))
+      sections.at(-1)!.groups.at(-1)!.entries.push({ title: match[1]!, url: match[2]!, quotes: [], notes: [] });
     else if ((match = /^- > (.+)$/.exec(line))) sections.at(-1)!.groups.at(-1)!.entries.at(-1)!.quotes.push(match[1]!);
     else if ((match = /^- (.+)$/.exec(line))) sections.at(-1)!.groups.at(-1)!.entries.at(-1)!.notes.push(match[1]!);
   }

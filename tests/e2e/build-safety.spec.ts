@@ -39,11 +39,20 @@ test('the nothing-lost check names an entry whose quote was changed or whose per
   const copy = tempSite('changed').outDir;
   cpSync(join(projectRoot, 'dist'), copy, { recursive: true });
   const page = join(copy, 'data-platforms', 'index.html');
-  writeFileSync(page, readFileSync(page, 'utf8').replace('Frequent small changes over infrequent large changes', 'Frequent small changes'));
+  writeFileSync(
+    page,
+    readFileSync(page, 'utf8').replace('Frequent small changes over infrequent large changes', 'Frequent small changes'),
+  );
   rmSync(join(copy, 'data-products', 'understanding-latent-style'), { recursive: true });
   expect(checkOutput(copy, shippedEntries())).toEqual([
-    { entry: 'data-platforms/dataops-principles-how-startups-do-data-the-right-way', message: 'data-platforms section page: quote 3 is missing or changed' },
-    { entry: 'data-products/understanding-latent-style', message: 'its permalink page data-products/understanding-latent-style/index.html was not written' },
+    {
+      entry: 'data-platforms/dataops-principles-how-startups-do-data-the-right-way',
+      message: 'data-platforms section page: quote 3 is missing or changed',
+    },
+    {
+      entry: 'data-products/understanding-latent-style',
+      message: 'its permalink page data-products/understanding-latent-style/index.html was not written',
+    },
   ]);
 });
 
@@ -51,7 +60,9 @@ test('a build that fails leaves the previous site untouched', () => {
   const dirs = tempSite('failed');
   copyShippedContent(dirs.contentDir);
   writeTree(dirs.outDir, { 'index.html': 'previous site' });
-  writeTree(dirs.contentDir, { 'entries/data-products/broken.md': '---\ntitle: Broken\nurl: ftp://example.com\nsection: data-products\nkind: framing\n---\n' });
+  writeTree(dirs.contentDir, {
+    'entries/data-products/broken.md': '---\ntitle: Broken\nurl: ftp://example.com\nsection: data-products\nkind: framing\n---\n',
+  });
 
   const result = buildSite(dirs);
   expect(result.status).not.toBe(0);
@@ -67,7 +78,9 @@ test('an interrupted build leaves the previous site untouched, and the next buil
 
   const child = startBuild(dirs);
   // Wait until the build is writing pages into its staging folder, then kill every process of it.
-  await expect.poll(() => existsSync(join(`${dirs.outDir}.staging`, 'index.html')), { timeout: 120_000, intervals: [50] }).toBe(true);
+  await expect
+    .poll(() => existsSync(join(`${dirs.outDir}.staging`, 'index.html')), { timeout: 120_000, intervals: [50] })
+    .toBe(true);
   process.kill(-child.pid!, 'SIGKILL');
   await new Promise((resolve) => child.once('exit', resolve));
   expect(readdirSync(dirs.outDir)).toEqual(['index.html']);

@@ -20,7 +20,12 @@ const run = spawnSync(
   {
     cwd: projectRoot,
     stdio: 'inherit',
-    env: { ...process.env, COMMONPLACE_CONTENT_DIR: site.contentDir, COMMONPLACE_OUT_DIR: site.outDir, E2E_PORT: process.env.E2E_FIXTURE_PORT ?? '4330' },
+    env: {
+      ...process.env,
+      COMMONPLACE_CONTENT_DIR: site.contentDir,
+      COMMONPLACE_OUT_DIR: site.outDir,
+      E2E_PORT: process.env.E2E_FIXTURE_PORT ?? '4330',
+    },
   },
 );
 process.exit(run.status ?? 1);

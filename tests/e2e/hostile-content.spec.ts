@@ -47,7 +47,13 @@ test.beforeAll(() => {
   copyShippedContent(dirs.contentDir);
   writeTree(dirs.contentDir, {
     'entries/data-products/markup.md': serialiseEntry(
-      entrySchema.parse({ title: TITLE, url: 'https://example.com/markup?a=1&b=<2>', section: 'data-products', kind: 'approach', quotes: [QUOTE] }),
+      entrySchema.parse({
+        title: TITLE,
+        url: 'https://example.com/markup?a=1&b=<2>',
+        section: 'data-products',
+        kind: 'approach',
+        quotes: [QUOTE],
+      }),
       NOTES,
     ),
     // Windows line endings and a byte-order mark, as some editors save.
@@ -67,13 +73,17 @@ const withoutAttributeValues = (html: string) => html.replace(/="[^"]*"/g, '=""'
 
 test('markup in titles, quotes and notes reaches the HTML escaped, never as elements', () => {
   const page = read('data-products/markup/index.html');
-  expect(page).toContain('&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; Angle &lt;b&gt;brackets&lt;/b&gt; &amp; &quot;quotes&quot;');
+  expect(page).toContain(
+    '&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; Angle &lt;b&gt;brackets&lt;/b&gt; &amp; &quot;quotes&quot;',
+  );
   expect(page).toContain('&lt;img src=x onerror=&quot;alert(&#39;quote&#39;)&quot;&gt;');
   for (const html of [page, read('data-products/index.html')]) {
     const markup = withoutAttributeValues(html);
     expect(markup).not.toMatch(/<img|<component|\sonerror=""|<\/blockquote><script/i);
     // The only scripts are the site's own module files.
-    expect(markup.match(/<script[^>]*>/g)).toEqual(markup.match(/<script type="" src=""><\/script>/g)?.map((tag) => tag.replace('</script>', '')));
+    expect(markup.match(/<script[^>]*>/g)).toEqual(
+      markup.match(/<script type="" src=""><\/script>/g)?.map((tag) => tag.replace('</script>', '')),
+    );
   }
   // Nothing read from outside content/, nothing evaluated.
   for (const file of ['data-products/markup/index.html', 'data-products/index.html', 'entries.json', 'rss.xml']) {
@@ -99,7 +109,10 @@ test('hostile text shows as written in a real browser, runs nothing, and breaks 
   await expect(notes).toContainText('<script>alert("notes")</script>');
   await expect(notes.locator('script, img[src*="package.json"], a[href^="javascript"]')).toHaveCount(0);
   await page.goto(`http://127.0.0.1:${port}/data-products/`);
-  await expect(page.getByRole('link', { name: TITLE, exact: true })).toHaveAttribute('href', 'https://example.com/markup?a=1&b=<2>');
+  await expect(page.getByRole('link', { name: TITLE, exact: true })).toHaveAttribute(
+    'href',
+    'https://example.com/markup?a=1&b=<2>',
+  );
   await page.locator('#site-search').fill('brackets');
   await expect(page.getByRole('option').first()).toContainText('Angle <b>brackets</b>');
   expect(dialogs).toEqual([]);

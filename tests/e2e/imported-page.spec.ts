@@ -22,7 +22,12 @@ let server: Server;
 const port = 4480 + Number(process.env.TEST_WORKER_INDEX ?? 0);
 const site = tempSite('imported');
 
-const io = (lines: string[]) => ({ cwd: projectRoot, env: {}, out: (line: string) => lines.push(line), err: (line: string) => lines.push(line) });
+const io = (lines: string[]) => ({
+  cwd: projectRoot,
+  env: {},
+  out: (line: string) => lines.push(line),
+  err: (line: string) => lines.push(line),
+});
 
 test.beforeAll(() => {
   const said: string[] = [];
@@ -48,7 +53,9 @@ test('every link, quote and note of the imported page is on its section page, in
     await expect(shown).toHaveCount(inFile.length);
     const order = await page.locator('.entry').evaluateAll((items) => items.map((item) => item.getAttribute('data-entry')));
     // Reading order: Framing first, then the page's order within each group.
-    const expected = [...inFile].sort((a, b) => (a.data.kind === b.data.kind ? a.data.order! - b.data.order! : a.data.kind === 'framing' ? -1 : 1));
+    const expected = [...inFile].sort((a, b) =>
+      a.data.kind === b.data.kind ? a.data.order! - b.data.order! : a.data.kind === 'framing' ? -1 : 1,
+    );
     expect(order).toEqual(expected.map((entry) => entry.id));
     for (const entry of expected) {
       const item = page.locator(`.entry[data-entry="${entry.id}"]`);
@@ -65,7 +72,10 @@ test('the site holds as many links, quotes and notes as the page, and the notes 
   const bodies: { quotes: number; notes: number }[] = [];
   for (const entry of plan.entries) {
     await page.goto(`http://127.0.0.1:${port}/${entry.data.section}/${entry.slug}/`);
-    bodies.push({ quotes: await page.locator('blockquote p').count(), notes: await page.locator('.notes > p, .notes > ul > li').count() });
+    bodies.push({
+      quotes: await page.locator('blockquote p').count(),
+      notes: await page.locator('.notes > p, .notes > ul > li').count(),
+    });
   }
   expect(bodies.reduce((n, body) => n + body.quotes, 0)).toBe(plan.entries.reduce((n, entry) => n + entry.data.quotes.length, 0));
   expect(bodies.reduce((n, body) => n + body.notes, 0)).toBe(

@@ -28,7 +28,14 @@ test.beforeAll(() => {
     'sections/long.md': serialiseSection({ title: 'A long section', summary: 'Many links', order: 1 }),
   };
   for (let n = 1; n <= COUNT; n++) {
-    const data = entrySchema.parse({ title: titleOf(n), url: `https://example.com/${n}`, section: 'long', kind: kindOf(n), order: n, quotes: [`Quote of article ${n}.`] });
+    const data = entrySchema.parse({
+      title: titleOf(n),
+      url: `https://example.com/${n}`,
+      section: 'long',
+      kind: kindOf(n),
+      order: n,
+      quotes: [`Quote of article ${n}.`],
+    });
     files[`entries/long/article-${n}.md`] = serialiseEntry(data);
   }
   writeTree(site.contentDir, files);

@@ -12,5 +12,11 @@ export function readerContent() {
   const sections = [...files.sections].sort((a, b) => a.data.order - b.data.order);
   const entries = files.entries;
   const tags = [...new Set(entries.flatMap((entry) => entry.data.tags))].sort();
-  return { list: files.list!.data, sections, entries, tags, bySection: (id: string) => entries.filter((entry) => entry.data.section === id) };
+  return {
+    list: files.list!.data,
+    sections,
+    entries,
+    tags,
+    bySection: (id: string) => entries.filter((entry) => entry.data.section === id),
+  };
 }

@@ -15,7 +15,9 @@ const isDead = (entry: (typeof content.entries)[number]) => entry.data.status?.s
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 test.describe('quotes link to their passage with a text fragment', () => {
-  test('every quote link is the article URL (no old fragment; the archived copy when dead) + #:~:text= with terms from the quote', async ({ page }) => {
+  test('every quote link is the article URL (no old fragment; the archived copy when dead) + #:~:text= with terms from the quote', async ({
+    page,
+  }) => {
     const quoted = content.entries.filter((entry) => entry.data.quotes.length > 0);
     expect(quoted.length).toBeGreaterThan(0);
     for (const entry of quoted) {
@@ -56,7 +58,9 @@ test.describe('quotes link to their passage with a text fragment', () => {
   });
 });
 
-test('every entry on its section page has an archived copy; a dead one links the archive first and says since when', async ({ page }) => {
+test('every entry on its section page has an archived copy; a dead one links the archive first and says since when', async ({
+  page,
+}) => {
   for (const section of content.sections) {
     await page.goto(`/${section.id}/`);
     for (const entry of content.bySection(section.id)) {
@@ -77,13 +81,18 @@ test('every entry on its section page has an archived copy; a dead one links the
   }
 });
 
-test('with JavaScript off, every section page lists all its links and permalink pages still work', async ({ browser, baseURL }) => {
+test('with JavaScript off, every section page lists all its links and permalink pages still work', async ({
+  browser,
+  baseURL,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL! });
   const page = await context.newPage();
   for (const section of content.sections) {
     await page.goto(`/${section.id}/`);
     const expected = content.bySection(section.id).map((entry) => (isDead(entry) ? archiveOf(entry.data.url) : entry.data.url));
-    const hrefs = await page.locator('.entry .entry-title a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    const hrefs = await page
+      .locator('.entry .entry-title a')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
     expect(hrefs.sort()).toEqual(expected.sort());
   }
   const entry = content.entries[0]!;
@@ -96,7 +105,9 @@ test('with JavaScript off, every section page lists all its links and permalink 
 test.describe('feeds', () => {
   const parser = new Parser();
 
-  test('the whole list’s feed parses and has every entry, linked to its permalink, quotes in the content', async ({ request }) => {
+  test('the whole list’s feed parses and has every entry, linked to its permalink, quotes in the content', async ({
+    request,
+  }) => {
     const response = await request.get('/rss.xml');
     expect(response.ok()).toBe(true);
     const feed = await parser.parseString(await response.text());
@@ -128,7 +139,9 @@ test.describe('feeds', () => {
     await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveCount(1);
     for (const path of [`/${section.id}/`, entryPage(content.bySection(section.id)[0]!)]) {
       await page.goto(path);
-      const feeds = await page.locator('link[rel="alternate"][type="application/rss+xml"]').evaluateAll((links) => links.map((link) => new URL(link.getAttribute('href')!).pathname));
+      const feeds = await page
+        .locator('link[rel="alternate"][type="application/rss+xml"]')
+        .evaluateAll((links) => links.map((link) => new URL(link.getAttribute('href')!).pathname));
       expect(feeds).toEqual(['/rss.xml', `/${section.id}/rss.xml`]);
     }
   });
@@ -139,20 +152,29 @@ test.describe('exports', () => {
     const json = await (await request.get('/entries.json')).json();
     expect(json.version).toBe(1);
     expect(json.entries).toHaveLength(content.entries.length);
-    expect(json.entries.map((entry: { url: string }) => entry.url).sort()).toEqual(content.entries.map((entry) => entry.data.url).sort());
+    expect(json.entries.map((entry: { url: string }) => entry.url).sort()).toEqual(
+      content.entries.map((entry) => entry.data.url).sort(),
+    );
     expect(json.sections.map((section: { id: string }) => section.id)).toEqual(content.sections.map((section) => section.id));
   });
 
-  test('bookmarks.html is a Netscape bookmark file a browser parses into every entry, in section folders', async ({ page, request }) => {
+  test('bookmarks.html is a Netscape bookmark file a browser parses into every entry, in section folders', async ({
+    page,
+    request,
+  }) => {
     const text = await (await request.get('/bookmarks.html')).text();
     expect(text.startsWith('<!DOCTYPE NETSCAPE-Bookmark-file-1>')).toBe(true);
     expect(text).not.toContain('<script');
     await page.setContent(text); // parsed by the browser as an importer would, without fetching anything
-    const links = await page.locator('dt > a').evaluateAll((anchors) => anchors.map((a) => ({ href: a.getAttribute('href'), text: a.textContent })));
+    const links = await page
+      .locator('dt > a')
+      .evaluateAll((anchors) => anchors.map((a) => ({ href: a.getAttribute('href'), text: a.textContent })));
     expect(links).toHaveLength(content.entries.length);
     expect(links.map((link) => link.href).sort()).toEqual(content.entries.map((entry) => entry.data.url).sort());
     for (const entry of content.entries) expect(links.find((link) => link.href === entry.data.url)!.text).toBe(entry.data.title);
-    expect(await page.locator('dt > h3').allTextContents()).toEqual(content.sections.filter((s) => content.bySection(s.id).length).map((s) => s.data.title));
+    expect(await page.locator('dt > h3').allTextContents()).toEqual(
+      content.sections.filter((s) => content.bySection(s.id).length).map((s) => s.data.title),
+    );
   });
 
   test('robots.txt points at the sitemap, which lists the pages', async ({ request }) => {
@@ -173,11 +195,18 @@ test('tags: an index of every tag, and a page per tag listing its entries', asyn
   for (const tag of content.tags) {
     await page.goto(`/tags/${tag}/`);
     const titles = await page.locator('.entry-title a').allTextContents();
-    expect(titles.sort()).toEqual(content.entries.filter((entry) => entry.data.tags.includes(tag)).map((entry) => entry.data.title).sort());
+    expect(titles.sort()).toEqual(
+      content.entries
+        .filter((entry) => entry.data.tags.includes(tag))
+        .map((entry) => entry.data.title)
+        .sort(),
+    );
   }
 });
 
-test('recently added lists dated entries newest first; about counts every entry and charts additions accessibly', async ({ page }) => {
+test('recently added lists dated entries newest first; about counts every entry and charts additions accessibly', async ({
+  page,
+}) => {
   await page.goto('/recent/');
   const days = await page.locator('.added-day time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime')!));
   expect(days).toEqual([...days].sort().reverse());
@@ -187,7 +216,9 @@ test('recently added lists dated entries newest first; about counts every entry 
   await page.goto('/about/');
   await expect(page.locator('.counts tfoot td').last()).toHaveText(String(content.entries.length));
   for (const section of content.sections) {
-    await expect(page.locator('.counts tbody tr', { hasText: section.data.title }).locator('td').last()).toHaveText(String(content.bySection(section.id).length));
+    await expect(page.locator('.counts tbody tr', { hasText: section.data.title }).locator('td').last()).toHaveText(
+      String(content.bySection(section.id).length),
+    );
   }
   const chart = page.locator('svg[role="img"]');
   if (content.entries.length > 0) {
@@ -197,7 +228,10 @@ test('recently added lists dated entries newest first; about counts every entry 
   }
 });
 
-test('an entry page shows related entries (never itself) and a copy-link button that copies the permalink', async ({ page, context }) => {
+test('an entry page shows related entries (never itself) and a copy-link button that copies the permalink', async ({
+  page,
+  context,
+}) => {
   const entry = content.entries.find((e) => content.bySection(e.data.section).length > 1)!;
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(entryPage(entry));

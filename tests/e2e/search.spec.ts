@@ -6,7 +6,9 @@ async function pagefindTitles(page: import('@playwright/test').Page, query: stri
     const clientUrl = '/pagefind/pagefind.js'; // served by the built site, not a module of this repo
     const pagefind = await import(clientUrl);
     const search = await pagefind.search(q);
-    const results = await Promise.all(search.results.map((result: { data: () => Promise<{ meta: { title: string } }> }) => result.data()));
+    const results = await Promise.all(
+      search.results.map((result: { data: () => Promise<{ meta: { title: string } }> }) => result.data()),
+    );
     return results.map((result) => result.meta.title);
   }, query);
 }

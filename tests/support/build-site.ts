@@ -103,7 +103,12 @@ function runBuild(dirs: SiteDirs): { status: number | null; output: string } {
 /** Starts the build in its own process group, so a test can kill all of it at once; holds the lock until it exits. */
 export function startBuild(dirs: SiteDirs): ChildProcess {
   acquireBuildLock();
-  const child = spawn(process.execPath, ['src/cli/build.ts'], { cwd: projectRoot, env: buildEnv(dirs), detached: true, stdio: 'ignore' });
+  const child = spawn(process.execPath, ['src/cli/build.ts'], {
+    cwd: projectRoot,
+    env: buildEnv(dirs),
+    detached: true,
+    stdio: 'ignore',
+  });
   child.once('exit', releaseBuildLock);
   return child;
 }

@@ -15,7 +15,9 @@ const root = join(import.meta.dirname, '..', '..');
 const normalise = (text: string) => text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 
 function markdownFiles(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true }) as string[]).filter((name) => name.endsWith('.md')).map((name) => join(dir, name));
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => join(dir, name));
 }
 
 /** Every path a test might ask the line of: each key, each list item, each nested key, one past the end. */

@@ -70,7 +70,10 @@ describe('files in the wrong place', () => {
 
 describe('several problems in one file', () => {
   it('reports each at its own line', () => {
-    write('entries/alpha/a.md', '---\ntitle: ""\nurl: "https://example.com/a"\nsection: alpha\nkind: framing\ntags:\n  - ok\n  - Not Ok\nadded: 2024-13-01\n---\n');
+    write(
+      'entries/alpha/a.md',
+      '---\ntitle: ""\nurl: "https://example.com/a"\nsection: alpha\nkind: framing\ntags:\n  - ok\n  - Not Ok\nadded: 2024-13-01\n---\n',
+    );
     expect(problems()).toEqual([
       'entries/alpha/a.md:2: title: must not be empty',
       'entries/alpha/a.md:8: tags[1]: must be a tag: lowercase letters, digits and hyphens, like "data-platforms"',

@@ -63,6 +63,8 @@ describe('the build refuses what validate refuses', () => {
   test('loads every shipped entry, with its notes rendered', async () => {
     const store = await load(join(root, 'content'));
     expect(store.size).toBe(20);
-    expect(store.get('data-platforms/4-pillars-of-analytics')?.rendered?.html).toBe('<ul>\n<li>Acquire, Process, Surface, Act</li>\n</ul>');
+    expect(store.get('data-platforms/4-pillars-of-analytics')?.rendered?.html).toBe(
+      '<ul>\n<li>Acquire, Process, Surface, Act</li>\n</ul>',
+    );
   });
 });

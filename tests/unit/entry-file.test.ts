@@ -96,7 +96,9 @@ describe('serialiseEntry', () => {
   });
 
   test('trims the notes and ends the file with one newline', () => {
-    expect(serialiseEntry(base, '\n\n- Acquire, Process, Surface, Act\n\n\n').endsWith('---\n\n- Acquire, Process, Surface, Act\n')).toBe(true);
+    expect(
+      serialiseEntry(base, '\n\n- Acquire, Process, Surface, Act\n\n\n').endsWith('---\n\n- Acquire, Process, Surface, Act\n'),
+    ).toBe(true);
   });
 
   test('reads back a full entry and its notes unchanged', () => {

@@ -41,7 +41,11 @@ describe('feeds', () => {
   });
   test('items come newest first; an undated entry has no pubDate and comes last', () => {
     const items = feedItems(
-      [record({ id: 'a', path: 'a/', added: undefined }), record({ id: 'b', path: 'b/', added: '2024-01-01' }), record({ id: 'c', path: 'c/', added: '2024-02-01' })],
+      [
+        record({ id: 'a', path: 'a/', added: undefined }),
+        record({ id: 'b', path: 'b/', added: '2024-01-01' }),
+        record({ id: 'c', path: 'c/', added: '2024-02-01' }),
+      ],
       'https://site.example',
       '/',
     );
@@ -103,7 +107,19 @@ describe('bookmarks.html', () => {
         { id: 'sec', title: 'Section & Co' },
         { id: 'empty', title: 'Empty' },
       ],
-      [record(), record({ id: 'sec/undated', title: 'Undated', url: 'http://example.org/', added: undefined, tags: [], quotes: [], notes: '' }), record({ url: 'data:text/html,x' })],
+      [
+        record(),
+        record({
+          id: 'sec/undated',
+          title: 'Undated',
+          url: 'http://example.org/',
+          added: undefined,
+          tags: [],
+          quotes: [],
+          notes: '',
+        }),
+        record({ url: 'data:text/html,x' }),
+      ],
     );
     expect(html).toBe(
       [

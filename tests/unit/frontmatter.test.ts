@@ -152,7 +152,9 @@ describe('parseContentFile: what it refuses', () => {
   });
 
   test('refuses a JSON language marker on the opening line', () => {
-    expect(refused('---json\n{"title": "A"}\n---\n').message).toBe('frontmatter must be YAML: the first line must be exactly "---"');
+    expect(refused('---json\n{"title": "A"}\n---\n').message).toBe(
+      'frontmatter must be YAML: the first line must be exactly "---"',
+    );
   });
 
   test('refuses the !!js/function tag at its line and runs nothing', () => {
@@ -193,7 +195,7 @@ describe('parseContentFile: what it refuses', () => {
     });
   });
 
-  test('refuses a tab used for indentation, reporting the tab\'s line', () => {
+  test("refuses a tab used for indentation, reporting the tab's line", () => {
     expect(refused('---\ntitle: "A"\nquotes:\n\t- "x"\n---\n')).toEqual({
       line: 4,
       field: 'frontmatter',
@@ -210,7 +212,9 @@ describe('parseContentFile: what it refuses', () => {
   });
 
   test('does not take a longer line of dashes as the closing line', () => {
-    expect(refused('---\ntitle: "A"\n----\n').message).toBe('the frontmatter is not closed: add a line "---" after the last field');
+    expect(refused('---\ntitle: "A"\n----\n').message).toBe(
+      'the frontmatter is not closed: add a line "---" after the last field',
+    );
   });
 
   test('refuses a file with no frontmatter', () => {
@@ -222,7 +226,9 @@ describe('parseContentFile: what it refuses', () => {
   });
 
   test('refuses an empty file as having no frontmatter', () => {
-    expect(refused('').message).toBe('the file has no frontmatter: it must start with a line "---", the fields, then another "---"');
+    expect(refused('').message).toBe(
+      'the file has no frontmatter: it must start with a line "---", the fields, then another "---"',
+    );
   });
 
   test('refuses empty frontmatter', () => {
@@ -246,6 +252,10 @@ describe('parseContentFile: what it refuses', () => {
   });
 
   test('refuses an unterminated quoted string at its line', () => {
-    expect(refused('---\ntitle: "A\n---\n')).toEqual({ line: 2, field: 'frontmatter', message: 'YAML syntax: Missing closing "quote' });
+    expect(refused('---\ntitle: "A\n---\n')).toEqual({
+      line: 2,
+      field: 'frontmatter',
+      message: 'YAML syntax: Missing closing "quote',
+    });
   });
 });

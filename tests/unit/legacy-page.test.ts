@@ -13,7 +13,11 @@ describe('splitLink', () => {
       url: 'https://en.wikipedia.org/wiki/Bias_(statistics)',
       rest: ': text',
     });
-    expect(splitLink('[Q](https://e.com/s?q=a+b&x=1#frag)')).toEqual({ title: 'Q', url: 'https://e.com/s?q=a+b&x=1#frag', rest: '' });
+    expect(splitLink('[Q](https://e.com/s?q=a+b&x=1#frag)')).toEqual({
+      title: 'Q',
+      url: 'https://e.com/s?q=a+b&x=1#frag',
+      rest: '',
+    });
   });
   it('balances brackets in the title and refuses what is not a link', () => {
     expect(splitLink('[The [Real] Title](https://e.com)')?.title).toBe('The [Real] Title');

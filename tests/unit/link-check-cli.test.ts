@@ -46,7 +46,10 @@ function makeProject(entries = defaultEntries()): string {
   mkdirSync(join(root, 'content/sections'), { recursive: true });
   mkdirSync(join(root, 'content/entries/reading'), { recursive: true });
   writeFileSync(join(root, 'content/list.md'), serialiseList({ title: 'Test list' }));
-  writeFileSync(join(root, 'content/sections/reading.md'), serialiseSection({ title: 'Reading', summary: 'Things to read', order: 1 }));
+  writeFileSync(
+    join(root, 'content/sections/reading.md'),
+    serialiseSection({ title: 'Reading', summary: 'Things to read', order: 1 }),
+  );
   for (const [slug, data] of entries) writeFileSync(entryPath(root, slug), serialiseEntry(data, `Notes on ${slug}.`));
   return root;
 }
@@ -82,7 +85,9 @@ function io(cwd: string) {
 describe('check-links (in process)', () => {
   it('writes the JSON and Markdown reports and marks only the dead entry', async () => {
     const root = makeProject();
-    const before = Object.fromEntries(['alive', 'gone', 'moved', 'back', 'broken'].map((slug) => [slug, readFileSync(entryPath(root, slug), 'utf8')]));
+    const before = Object.fromEntries(
+      ['alive', 'gone', 'moved', 'back', 'broken'].map((slug) => [slug, readFileSync(entryPath(root, slug), 'utf8')]),
+    );
     const run = io(root);
     const code = await runCheckLinks(['--json', 'out/report.json', '--markdown', 'out/report.md', '--mark-dead'], run.io);
     expect(code).toBe(0);
@@ -97,14 +102,22 @@ describe('check-links (in process)', () => {
       ['content/entries/reading/gone.md', 'dead', 404],
       ['content/entries/reading/moved.md', 'redirected', 200],
     ]);
-    expect(report.results[4]).toMatchObject({ id: 'reading/moved', suggestedUrl: server.url('/new'), finalUrl: server.url('/new') });
+    expect(report.results[4]).toMatchObject({
+      id: 'reading/moved',
+      suggestedUrl: server.url('/new'),
+      finalUrl: server.url('/new'),
+    });
 
     const markdown = readFileSync(join(root, 'out/report.md'), 'utf8');
     expect(markdown).toContain('Checked 5 links on 2025-03-01: 2 ok, 1 redirected, 1 dead, 1 errors, 0 slow.');
     expect(markdown).toContain(`## Dead (1)\n\n- \`content/entries/reading/gone.md\`: <${server.url('/gone')}>: 404 Not Found\n`);
-    expect(markdown).toContain(`## Redirected (1)\n\n- \`content/entries/reading/moved.md\`: <${server.url('/old')}>: update url to <${server.url('/new')}>\n`);
+    expect(markdown).toContain(
+      `## Redirected (1)\n\n- \`content/entries/reading/moved.md\`: <${server.url('/old')}>: update url to <${server.url('/new')}>\n`,
+    );
     expect(markdown).toContain('## Slow (0)\n\nNone.\n');
-    expect(markdown).toContain(`## Errors (1)\n\n- \`content/entries/reading/broken.md\`: <${server.url('/broken')}>: 500 Internal Server Error\n`);
+    expect(markdown).toContain(
+      `## Errors (1)\n\n- \`content/entries/reading/broken.md\`: <${server.url('/broken')}>: 500 Internal Server Error\n`,
+    );
 
     expect(run.out.join('')).toBe(
       [
@@ -121,8 +134,12 @@ describe('check-links (in process)', () => {
 
     // The dead entry gains its status, with everything else (order, quotes, notes) kept.
     const [, goneData] = defaultEntries()[1]!;
-    expect(readFileSync(entryPath(root, 'gone'), 'utf8')).toBe(serialiseEntry({ ...goneData, status: { state: 'dead', checked: '2025-03-01' } }, 'Notes on gone.'));
-    expect(readFileSync(entryPath(root, 'gone'), 'utf8')).toContain('status:\n  state: dead\n  checked: 2025-03-01\n---\n\nNotes on gone.\n');
+    expect(readFileSync(entryPath(root, 'gone'), 'utf8')).toBe(
+      serialiseEntry({ ...goneData, status: { state: 'dead', checked: '2025-03-01' } }, 'Notes on gone.'),
+    );
+    expect(readFileSync(entryPath(root, 'gone'), 'utf8')).toContain(
+      'status:\n  state: dead\n  checked: 2025-03-01\n---\n\nNotes on gone.\n',
+    );
     // A link that works again loses its stale status; nothing else is rewritten.
     const [, backData] = defaultEntries()[3]!;
     const { status: _stale, ...backWithoutStatus } = backData;
@@ -150,7 +167,11 @@ describe('check-links (in process)', () => {
 
   it('checks only the entries changed against --base with --only-changed', async () => {
     const root = makeProject();
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false', ...args], { cwd: root, stdio: 'pipe' });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false', ...args], {
+        cwd: root,
+        stdio: 'pipe',
+      });
     git('init', '-q', '-b', 'main');
     git('add', '.');
     git('commit', '-q', '-m', 'base');
@@ -174,7 +195,12 @@ describe('check-links (in process)', () => {
 
   it('refuses to report when no server answered at all (the network looks down)', async () => {
     const ports = [await closedPort(), await closedPort(), await closedPort()];
-    const root = makeProject(ports.map((port, index) => [`host-${index}`, entrySchema.parse({ title: `T${index}`, url: `http://127.0.0.1:${port}/x`, section: 'reading', kind: 'framing' })]));
+    const root = makeProject(
+      ports.map((port, index) => [
+        `host-${index}`,
+        entrySchema.parse({ title: `T${index}`, url: `http://127.0.0.1:${port}/x`, section: 'reading', kind: 'framing' }),
+      ]),
+    );
     const run = io(root);
     expect(await runCheckLinks(['--json', 'r.json', '--mark-dead'], run.io)).toBe(1);
     expect(run.err.join('')).toContain('the network looks down, so nothing was reported or marked');

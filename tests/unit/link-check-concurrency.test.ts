@@ -19,7 +19,9 @@ function slowPages(count: number, delayMs: number, shared: { now: number; max: n
     response.on('close', () => shared.now--);
     setTimeout(() => response.writeHead(200).end(), delayMs);
   };
-  return Object.fromEntries(Array.from({ length: count }, (_, index) => [`/page-${index}`, (_request, response) => answerLater(response)]));
+  return Object.fromEntries(
+    Array.from({ length: count }, (_, index) => [`/page-${index}`, (_request, response) => answerLater(response)]),
+  );
 }
 
 describe('checkAll', () => {

@@ -35,10 +35,12 @@ describe('backoffMs', () => {
 });
 
 describe('checkUrl with a fake transport', () => {
-  const failing = (code: string, seen: ProbeRequest[]): Probe => async (request) => {
-    seen.push(request);
-    return { kind: 'network', code, message: `getaddrinfo ${code}`, elapsedMs: 1 };
-  };
+  const failing =
+    (code: string, seen: ProbeRequest[]): Probe =>
+    async (request) => {
+      seen.push(request);
+      return { kind: 'network', code, message: `getaddrinfo ${code}`, elapsedMs: 1 };
+    };
   const noSleep = async () => {};
 
   it('calls "no such host" dead, but only after asking twice even with retries 0', async () => {
@@ -50,7 +52,11 @@ describe('checkUrl with a fake transport', () => {
 
   it('calls a temporary DNS failure an error after the retries', async () => {
     const seen: ProbeRequest[] = [];
-    const result = await checkUrl('https://flaky.example/post', { probe: failing('EAI_AGAIN', seen), retries: 2, sleep: noSleep });
+    const result = await checkUrl('https://flaky.example/post', {
+      probe: failing('EAI_AGAIN', seen),
+      retries: 2,
+      sleep: noSleep,
+    });
     expect(result).toMatchObject({ state: 'error', reason: 'DNS lookup failed temporarily (EAI_AGAIN)', requests: 3 });
   });
 
@@ -58,7 +64,13 @@ describe('checkUrl with a fake transport', () => {
     const seen: ProbeRequest[] = [];
     const probe: Probe = async (request) => {
       seen.push(request);
-      return { kind: 'response', status: request.method === 'HEAD' ? 403 : 200, statusText: '', headers: new Headers(), elapsedMs: 3 };
+      return {
+        kind: 'response',
+        status: request.method === 'HEAD' ? 403 : 200,
+        statusText: '',
+        headers: new Headers(),
+        elapsedMs: 3,
+      };
     };
     const result = await checkUrl('https://example.com/a', { probe, userAgent: 'test-agent', timeoutMs: 1234 });
     expect(result).toMatchObject({ state: 'ok', httpStatus: 200, reason: '200' });
@@ -69,7 +81,13 @@ describe('checkUrl with a fake transport', () => {
   });
 
   it('reports a redirect to a non-web scheme as an error', async () => {
-    const probe: Probe = async () => ({ kind: 'response', status: 302, statusText: 'Found', headers: new Headers({ location: 'ftp://x.example/' }), elapsedMs: 1 });
+    const probe: Probe = async () => ({
+      kind: 'response',
+      status: 302,
+      statusText: 'Found',
+      headers: new Headers({ location: 'ftp://x.example/' }),
+      elapsedMs: 1,
+    });
     const result = await checkUrl('https://example.com/a', { probe });
     expect(result).toMatchObject({ state: 'error', reason: 'redirect to a non-web address: ftp://x.example/' });
   });
@@ -93,9 +111,30 @@ const result = (overrides: Partial<EntryResult>): EntryResult => ({
 describe('reports', () => {
   const results = [
     result({}),
-    result({ id: 's/b', file: 'content/entries/s/b.md', url: 'https://b.example/x y', state: 'dead', httpStatus: 404, reason: '404 Not Found' }),
-    result({ id: 's/c', file: 'content/entries/s/c.md', url: 'https://c.example/old', state: 'redirected', suggestedUrl: 'https://c.example/new', finalUrl: 'https://c.example/new', redirects: [{ url: 'https://c.example/old', status: 301 }] }),
-    result({ id: 's/d', file: 'content/entries/s/d.md', url: 'https://d.example/', state: 'error', reason: 'timed out after 10000 ms' }),
+    result({
+      id: 's/b',
+      file: 'content/entries/s/b.md',
+      url: 'https://b.example/x y',
+      state: 'dead',
+      httpStatus: 404,
+      reason: '404 Not Found',
+    }),
+    result({
+      id: 's/c',
+      file: 'content/entries/s/c.md',
+      url: 'https://c.example/old',
+      state: 'redirected',
+      suggestedUrl: 'https://c.example/new',
+      finalUrl: 'https://c.example/new',
+      redirects: [{ url: 'https://c.example/old', status: 301 }],
+    }),
+    result({
+      id: 's/d',
+      file: 'content/entries/s/d.md',
+      url: 'https://d.example/',
+      state: 'error',
+      reason: 'timed out after 10000 ms',
+    }),
     result({ id: 's/e', file: 'content/entries/s/e.md', url: 'https://e.example/', slow: true, elapsedMs: 6_500 }),
   ];
   const report = buildJsonReport(results, new Date('2025-03-01T12:00:00Z'));
@@ -155,12 +194,22 @@ describe('reports', () => {
 });
 
 describe('entry status', () => {
-  const data: EntryData = entrySchema.parse({ title: 'A: "quoted"', url: 'https://a.example/', section: 's', kind: 'framing', tags: ['x'], quotes: ['q'] });
+  const data: EntryData = entrySchema.parse({
+    title: 'A: "quoted"',
+    url: 'https://a.example/',
+    section: 's',
+    kind: 'framing',
+    tags: ['x'],
+    quotes: ['q'],
+  });
   const plain = result({}) as LinkResult;
 
   it('marks a dead link with today, keeps the first day it was found dead', () => {
     expect(nextStatus(undefined, { ...plain, state: 'dead' }, '2025-03-01')).toEqual({ state: 'dead', checked: '2025-03-01' });
-    expect(nextStatus({ state: 'dead', checked: '2024-01-02' }, { ...plain, state: 'dead' }, '2025-03-01')).toEqual({ state: 'dead', checked: '2024-01-02' });
+    expect(nextStatus({ state: 'dead', checked: '2024-01-02' }, { ...plain, state: 'dead' }, '2025-03-01')).toEqual({
+      state: 'dead',
+      checked: '2024-01-02',
+    });
   });
 
   it('clears a stale status when the link works, and leaves it on an error', () => {
@@ -215,7 +264,9 @@ describe('looksOffline', () => {
     expect(looksOffline(['https://a.example/', 'https://b.example/', 'https://c.example/'].map(withoutStatus))).toBe(true);
   });
   it('is false when any server answered, or too few hosts were tried', () => {
-    expect(looksOffline([...['https://a.example/', 'https://b.example/'].map(withoutStatus), result({ url: 'https://c.example/' })])).toBe(false);
+    expect(
+      looksOffline([...['https://a.example/', 'https://b.example/'].map(withoutStatus), result({ url: 'https://c.example/' })]),
+    ).toBe(false);
     expect(looksOffline(['https://a.example/1', 'https://a.example/2', 'https://b.example/'].map(withoutStatus))).toBe(false);
   });
 });

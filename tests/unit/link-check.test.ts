@@ -79,7 +79,14 @@ afterAll(() => server.close());
 describe('checkUrl', () => {
   it('reports a 200 as ok with one HEAD request', async () => {
     const result = await checkUrl(server.url('/ok'), fast());
-    expect(result).toMatchObject({ state: 'ok', httpStatus: 200, finalUrl: server.url('/ok'), redirects: [], requests: 1, slow: false });
+    expect(result).toMatchObject({
+      state: 'ok',
+      httpStatus: 200,
+      finalUrl: server.url('/ok'),
+      redirects: [],
+      requests: 1,
+      slow: false,
+    });
     expect(result.suggestedUrl).toBeUndefined();
     expect(server.requests.filter((seen) => seen.path === '/ok').map((seen) => seen.method)).toEqual(['HEAD']);
   });
@@ -125,7 +132,12 @@ describe('checkUrl', () => {
     const before = server.hitsOn('/gone-404');
     const result = await checkUrl(server.url('/gone-404'), fast());
     expect(result).toMatchObject({ state: 'dead', httpStatus: 404, reason: '404 Not Found', requests: 2 });
-    expect(server.requests.filter((seen) => seen.path === '/gone-404').slice(before).map((seen) => seen.method)).toEqual(['HEAD', 'GET']);
+    expect(
+      server.requests
+        .filter((seen) => seen.path === '/gone-404')
+        .slice(before)
+        .map((seen) => seen.method),
+    ).toEqual(['HEAD', 'GET']);
   });
 
   it('calls a 410 dead', async () => {

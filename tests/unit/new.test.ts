@@ -28,14 +28,22 @@ function runNew(...args: string[]) {
 describe('npm run new with flags', () => {
   it('writes a canonical entry that validates and prints its path', () => {
     const result = runNew(
-      '--url', 'https://example.com/posts/why-data?id=7#top',
-      '--title', 'Why “Data” Matters: <script>alert(1)</script>',
-      '--section', 'data-products',
-      '--kind', 'approach',
-      '--quote', 'The first passage: with a colon.',
-      '--quote', '<img src=x onerror=alert(1)>',
-      '--tag', 'data-products',
-      '--tag', 'ml',
+      '--url',
+      'https://example.com/posts/why-data?id=7#top',
+      '--title',
+      'Why “Data” Matters: <script>alert(1)</script>',
+      '--section',
+      'data-products',
+      '--kind',
+      'approach',
+      '--quote',
+      'The first passage: with a colon.',
+      '--quote',
+      '<img src=x onerror=alert(1)>',
+      '--tag',
+      'data-products',
+      '--tag',
+      'ml',
       '--notes=- worth rereading',
     );
     const path = 'content/entries/data-products/why-data-matters-script-alert-1-script.md';
@@ -66,17 +74,36 @@ describe('npm run new with flags', () => {
   });
 
   it('gives a second entry with the same title its own slug', () => {
-    expect(runNew('--url', 'https://example.com/a', '--title', 'One Model to Rule Them All', '--section', 'data-products', '--kind', 'framing').stdout).toBe(
-      'content/entries/data-products/one-model-to-rule-them-all-2.md\n',
-    );
+    expect(
+      runNew(
+        '--url',
+        'https://example.com/a',
+        '--title',
+        'One Model to Rule Them All',
+        '--section',
+        'data-products',
+        '--kind',
+        'framing',
+      ).stdout,
+    ).toBe('content/entries/data-products/one-model-to-rule-them-all-2.md\n');
   });
 
   it('refuses a URL already in the list, naming the file that has it', () => {
-    const result = runNew('--url', 'http://WWW.retina.ai/blog/dataops-principles?utm_source=x', '--title', 'Again', '--section', 'data-platforms', '--kind', 'framing');
+    const result = runNew(
+      '--url',
+      'http://WWW.retina.ai/blog/dataops-principles?utm_source=x',
+      '--title',
+      'Again',
+      '--section',
+      'data-platforms',
+      '--kind',
+      'framing',
+    );
     expect(result).toEqual({
       status: 1,
       stdout: '',
-      stderr: '✗ this link is already in the list: content/entries/data-platforms/dataops-principles-how-startups-do-data-the-right-way.md\n',
+      stderr:
+        '✗ this link is already in the list: content/entries/data-platforms/dataops-principles-how-startups-do-data-the-right-way.md\n',
     });
     expect(existsSync(join(dir, 'content/entries/data-platforms/again.md'))).toBe(false);
   });
@@ -85,14 +112,31 @@ describe('npm run new with flags', () => {
     expect(runNew('--url', 'https://e.com/x', '--title', 'X', '--section', 'data-platfroms', '--kind', 'how').stderr).toBe(
       '✗ no section "data-platfroms"; did you mean "data-platforms"?\n✗ kind must be one of: framing, approach\n',
     );
-    expect(runNew('--url', 'https://e.com/x', '--title', 'X', '--section', 'data-platforms', '--kind', 'framing', '--tag', 'Not A Slug')).toEqual({
+    expect(
+      runNew(
+        '--url',
+        'https://e.com/x',
+        '--title',
+        'X',
+        '--section',
+        'data-platforms',
+        '--kind',
+        'framing',
+        '--tag',
+        'Not A Slug',
+      ),
+    ).toEqual({
       status: 1,
       stdout: '',
       stderr:
         'content/entries/data-platforms/x.md:8: tags[0]: must be a tag: lowercase letters, digits and hyphens, like "data-platforms"\n✗ nothing written\n',
     });
     expect(existsSync(join(dir, 'content/entries/data-platforms/x.md'))).toBe(false);
-    expect(runNew('--title', 'X')).toEqual({ status: 1, stdout: '', stderr: '✗ missing --url, --section, --kind (see --help)\n' });
+    expect(runNew('--title', 'X')).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: '✗ missing --url, --section, --kind (see --help)\n',
+    });
   });
 });
 
@@ -100,7 +144,17 @@ describe('npm run new in a terminal', () => {
   it('asks for each field, re-asking after an answer it cannot use', async () => {
     const input = Object.assign(new PassThrough(), { isTTY: true });
     const output = new PassThrough();
-    const answers = ['https://bentoml.com/posts/2019-04-19-one-model/', 'https://example.com/fresh', 'Fresh Post', 'data-platforms', 'framing', 'A passage.', '', 'Ops Team, data', 'ops, data'];
+    const answers = [
+      'https://bentoml.com/posts/2019-04-19-one-model/',
+      'https://example.com/fresh',
+      'Fresh Post',
+      'data-platforms',
+      'framing',
+      'A passage.',
+      '',
+      'Ops Team, data',
+      'ops, data',
+    ];
     let prompts = '';
     // Answer each prompt as it appears, as a person would.
     output.on('data', (chunk: Buffer) => {
@@ -109,7 +163,14 @@ describe('npm run new in a terminal', () => {
     });
     const out: string[] = [];
     const err: string[] = [];
-    const io: CliIo = { cwd: dir, env: {}, out: (line) => out.push(line), err: (line) => err.push(line), stdin: input, stdout: output };
+    const io: CliIo = {
+      cwd: dir,
+      env: {},
+      out: (line) => out.push(line),
+      err: (line) => err.push(line),
+      stdin: input,
+      stdout: output,
+    };
     expect(await main([], io)).toBe(0);
     expect(err).toEqual([
       '  this link is already in the list: content/entries/data-products/one-model-to-rule-them-all.md',

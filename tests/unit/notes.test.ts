@@ -35,7 +35,9 @@ describe('renderNotes: GitHub-flavoured Markdown', () => {
   });
 
   test('renders emphasis, code and headings', () => {
-    expect(renderNotes('## Why\n\n*Frequent* small `changes`')).toBe('<h2>Why</h2>\n<p><em>Frequent</em> small <code>changes</code></p>');
+    expect(renderNotes('## Why\n\n*Frequent* small `changes`')).toBe(
+      '<h2>Why</h2>\n<p><em>Frequent</em> small <code>changes</code></p>',
+    );
   });
 });
 
@@ -65,7 +67,9 @@ describe('renderNotes: raw HTML is text', () => {
   });
 
   test('escapes HTML in code', () => {
-    expect(renderNotes('`<b>`\n\n```\n<i>x</i>\n```')).toBe('<p><code>&#x3C;b></code></p>\n<pre><code>&#x3C;i>x&#x3C;/i>\n</code></pre>');
+    expect(renderNotes('`<b>`\n\n```\n<i>x</i>\n```')).toBe(
+      '<p><code>&#x3C;b></code></p>\n<pre><code>&#x3C;i>x&#x3C;/i>\n</code></pre>',
+    );
   });
 
   test('never emits a live script, iframe or event handler', () => {
@@ -102,7 +106,9 @@ describe('renderNotes: links', () => {
     expect(renderNotes('[read](https://example.com/post)')).toBe(
       '<p><a href="https://example.com/post" rel="noopener noreferrer">read</a></p>',
     );
-    expect(renderNotes('[read](http://example.com/post)')).toBe('<p><a href="http://example.com/post" rel="noopener noreferrer">read</a></p>');
+    expect(renderNotes('[read](http://example.com/post)')).toBe(
+      '<p><a href="http://example.com/post" rel="noopener noreferrer">read</a></p>',
+    );
   });
 
   test('keeps mailto and relative links, without rel', () => {

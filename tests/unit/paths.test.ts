@@ -33,7 +33,9 @@ describe('page paths', () => {
 
   test('gives pages under a project base such as /repo/', () => {
     expect(joinBase('/repo/', sectionPath('data-products'))).toBe('/repo/data-products/');
-    expect(joinBase('/', entryPath('data-products/one-model-to-rule-them-all'))).toBe('/data-products/one-model-to-rule-them-all/');
+    expect(joinBase('/', entryPath('data-products/one-model-to-rule-them-all'))).toBe(
+      '/data-products/one-model-to-rule-them-all/',
+    );
   });
 });
 

@@ -29,8 +29,20 @@ describe('entryRecord', () => {
     expect(record.domain).toBe('example.com');
     expect(record.archive).toBe('https://web.archive.org/web/https://www.example.com/post');
     expect(record.addedFrom).toBe('git');
-    expect(entryRecord({ id: 'x', data: data({ added: '2024-01-02' }), sectionTitle: '', added: '2024-01-02', path: '', notes: '', notesHtml: '' }).addedFrom).toBe('entry');
-    expect(entryRecord({ id: 'x', data: data(), sectionTitle: '', added: undefined, path: '', notes: '', notesHtml: '' }).addedFrom).toBeUndefined();
+    expect(
+      entryRecord({
+        id: 'x',
+        data: data({ added: '2024-01-02' }),
+        sectionTitle: '',
+        added: '2024-01-02',
+        path: '',
+        notes: '',
+        notesHtml: '',
+      }).addedFrom,
+    ).toBe('entry');
+    expect(
+      entryRecord({ id: 'x', data: data(), sectionTitle: '', added: undefined, path: '', notes: '', notesHtml: '' }).addedFrom,
+    ).toBeUndefined();
   });
 });
 
@@ -90,9 +102,12 @@ describe('added-over-time chart', () => {
     ]);
   });
   test('the summary states total, span and busiest month', () => {
-    expect(chartSummary([{ month: '2024-01', count: 1 }, { month: '2024-02', count: 3 }])).toBe(
-      '4 entries with a known date, added from 2024-01 to 2024-02; the most in one month was 3, in 2024-02.',
-    );
+    expect(
+      chartSummary([
+        { month: '2024-01', count: 1 },
+        { month: '2024-02', count: 3 },
+      ]),
+    ).toBe('4 entries with a known date, added from 2024-01 to 2024-02; the most in one month was 3, in 2024-02.');
     expect(chartSummary([])).toBe('No entry has a known date it was added.');
   });
 });

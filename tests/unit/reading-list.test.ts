@@ -3,7 +3,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { readReadingList } from '../../src/content/content-files.ts';
-import { compareEntries, ENTRIES_PER_PAGE, entriesBySection, groupByKind, orderSections, paginate, sectionPages } from '../../src/site/reading-list.ts';
+import {
+  compareEntries,
+  ENTRIES_PER_PAGE,
+  entriesBySection,
+  groupByKind,
+  orderSections,
+  paginate,
+  sectionPages,
+} from '../../src/site/reading-list.ts';
 import type { EntryData, SectionData } from '../../src/schemas/content.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -18,7 +26,15 @@ function entry(title: string, fields: Partial<EntryData> = {}, id?: string): Tes
   counter += 1;
   return {
     id: id ?? `data-platforms/e${counter}`,
-    data: { title, url: `https://example.com/${counter}`, section: 'data-platforms', kind: 'approach', quotes: [], tags: [], ...fields },
+    data: {
+      title,
+      url: `https://example.com/${counter}`,
+      section: 'data-platforms',
+      kind: 'approach',
+      quotes: [],
+      tags: [],
+      ...fields,
+    },
   };
 }
 
@@ -55,12 +71,9 @@ describe('orderSections', () => {
 
 describe('compareEntries', () => {
   test('puts entries with an order first, lowest order first', () => {
-    expect(sorted([entry('No order'), entry('Third', { order: 3 }), entry('First', { order: 1 }), entry('Second', { order: 2 })])).toEqual([
-      'First',
-      'Second',
-      'Third',
-      'No order',
-    ]);
+    expect(
+      sorted([entry('No order'), entry('Third', { order: 3 }), entry('First', { order: 1 }), entry('Second', { order: 2 })]),
+    ).toEqual(['First', 'Second', 'Third', 'No order']);
   });
 
   test('puts an order of 0 before 1', () => {
@@ -79,10 +92,9 @@ describe('compareEntries', () => {
   });
 
   test('puts an ordered entry before an unordered one whatever their dates', () => {
-    expect(sorted([entry('Old unordered', { added: '2001-01-01' }), entry('New ordered', { order: 99, added: '2030-01-01' })])).toEqual([
-      'New ordered',
-      'Old unordered',
-    ]);
+    expect(
+      sorted([entry('Old unordered', { added: '2001-01-01' }), entry('New ordered', { order: 99, added: '2030-01-01' })]),
+    ).toEqual(['New ordered', 'Old unordered']);
   });
 
   test('sorts by title when order and added are the same', () => {
@@ -255,9 +267,22 @@ describe('pagination of long listings', () => {
   test('keeps Framing before Selected Approaches, a group continuing across pages', () => {
     const entries = [entry(1, 'framing'), entry(2, 'framing'), entry(3, 'framing'), entry(4, 'approach'), entry(5, 'approach')];
     const pages = sectionPages(entries, 2);
-    expect(pages.map((page) => ({ number: page.number, total: page.total, groups: page.groups.map((g) => [g.heading, g.entries.map((e) => e.id)]) }))).toEqual([
+    expect(
+      pages.map((page) => ({
+        number: page.number,
+        total: page.total,
+        groups: page.groups.map((g) => [g.heading, g.entries.map((e) => e.id)]),
+      })),
+    ).toEqual([
       { number: 1, total: 3, groups: [['Framing', ['s/e1', 's/e2']]] },
-      { number: 2, total: 3, groups: [['Framing', ['s/e3']], ['Selected Approaches', ['s/e4']]] },
+      {
+        number: 2,
+        total: 3,
+        groups: [
+          ['Framing', ['s/e3']],
+          ['Selected Approaches', ['s/e4']],
+        ],
+      },
       { number: 3, total: 3, groups: [['Selected Approaches', ['s/e5']]] },
     ]);
   });
@@ -266,6 +291,8 @@ describe('pagination of long listings', () => {
     const entries = Array.from({ length: 250 }, (_, index) => entry(index + 1, index < 40 ? 'framing' : 'approach'));
     const pages = sectionPages(entries);
     expect(pages).toHaveLength(Math.ceil(250 / ENTRIES_PER_PAGE));
-    expect(pages.flatMap((page) => page.groups.flatMap((group) => group.entries.map((e) => e.id)))).toEqual(entries.map((e) => e.id));
+    expect(pages.flatMap((page) => page.groups.flatMap((group) => group.entries.map((e) => e.id)))).toEqual(
+      entries.map((e) => e.id),
+    );
   });
 });

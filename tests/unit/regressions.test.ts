@@ -81,7 +81,12 @@ describe('reserved section ids', () => {
     const { problems, sections } = readReadingList(root, root);
     expect(sections).toEqual([]);
     expect(problems).toEqual([
-      { file: 'sections/tags.md', line: 1, field: 'file', message: '"tags" is the path of one of the site\'s own pages (/tags/): choose another section id' },
+      {
+        file: 'sections/tags.md',
+        line: 1,
+        field: 'file',
+        message: '"tags" is the path of one of the site\'s own pages (/tags/): choose another section id',
+      },
     ]);
   });
 });

@@ -136,9 +136,7 @@ describe('entrySchema', () => {
   test('refuses a misspelt key', () => {
     const result = entrySchema.safeParse({ ...valid, qoutes: ['A passage'] });
     expect(result.success).toBe(false);
-    expect(result.error?.issues).toEqual([
-      expect.objectContaining({ code: 'unrecognized_keys', keys: ['qoutes'], path: [] }),
-    ]);
+    expect(result.error?.issues).toEqual([expect.objectContaining({ code: 'unrecognized_keys', keys: ['qoutes'], path: [] })]);
   });
 
   test('refuses tags that are not lowercase slugs, naming each bad one', () => {
@@ -183,7 +181,9 @@ describe('entrySchema', () => {
 
   test('refuses an order that is not a finite number', () => {
     expect(issuesOf({ ...valid, order: '3' })).toEqual([{ path: ['order'], message: 'must be a number, e.g. 10' }]);
-    expect(issuesOf({ ...valid, order: Number.POSITIVE_INFINITY })).toEqual([{ path: ['order'], message: 'must be a number, e.g. 10' }]);
+    expect(issuesOf({ ...valid, order: Number.POSITIVE_INFINITY })).toEqual([
+      { path: ['order'], message: 'must be a number, e.g. 10' },
+    ]);
   });
 });
 
@@ -240,7 +240,8 @@ describe('rules that span files', () => {
     root = undefined;
   });
 
-  const section = (title: string, order: number) => `---\ntitle: "${title}"\nsummary: "Framing and Approaches"\norder: ${order}\n---\n`;
+  const section = (title: string, order: number) =>
+    `---\ntitle: "${title}"\nsummary: "Framing and Approaches"\norder: ${order}\n---\n`;
   const entry = (fields: string) => `---\n${fields.trim()}\n---\n`;
 
   /** Writes a small project with content/ in a temporary folder; returns what readReadingList finds. */
@@ -262,7 +263,9 @@ describe('rules that span files', () => {
 
   test('reads a valid small tree without problems', () => {
     const files = readTree({
-      'entries/data-platforms/first.md': entry(`title: "First"\nurl: "https://example.com/first"\nsection: data-platforms\nkind: framing`),
+      'entries/data-platforms/first.md': entry(
+        `title: "First"\nurl: "https://example.com/first"\nsection: data-platforms\nkind: framing`,
+      ),
     });
     expect(files.problems).toEqual([]);
     expect(files.entries.map((found) => [found.id, found.slug, found.file])).toEqual([
@@ -272,7 +275,9 @@ describe('rules that span files', () => {
 
   test('reports a duplicate URL on the second file at its url line, naming the first file and line', () => {
     const files = readTree({
-      'entries/data-platforms/first.md': entry(`title: "First"\nurl: "https://example.com/post"\nsection: data-platforms\nkind: framing`),
+      'entries/data-platforms/first.md': entry(
+        `title: "First"\nurl: "https://example.com/post"\nsection: data-platforms\nkind: framing`,
+      ),
       'entries/data-products/second.md': entry(
         `title: "Second"\nsection: data-products\nkind: approach\nurl: "http://www.Example.com/post/?utm_source=feed"`,
       ),
@@ -289,15 +294,21 @@ describe('rules that span files', () => {
 
   test('does not treat URLs that differ in a real query parameter as duplicates', () => {
     const files = readTree({
-      'entries/data-platforms/first.md': entry(`title: "First"\nurl: "https://example.com/post?id=1"\nsection: data-platforms\nkind: framing`),
-      'entries/data-platforms/second.md': entry(`title: "Second"\nurl: "https://example.com/post?id=2"\nsection: data-platforms\nkind: framing`),
+      'entries/data-platforms/first.md': entry(
+        `title: "First"\nurl: "https://example.com/post?id=1"\nsection: data-platforms\nkind: framing`,
+      ),
+      'entries/data-platforms/second.md': entry(
+        `title: "Second"\nurl: "https://example.com/post?id=2"\nsection: data-platforms\nkind: framing`,
+      ),
     });
     expect(files.problems).toEqual([]);
   });
 
   test('reports an unknown section at the section line with a "did you mean" hint', () => {
     const files = readTree({
-      'entries/data-platforms/typo.md': entry(`title: "Typo"\nurl: "https://example.com/typo"\nkind: framing\nsection: data-platfroms`),
+      'entries/data-platforms/typo.md': entry(
+        `title: "Typo"\nurl: "https://example.com/typo"\nkind: framing\nsection: data-platfroms`,
+      ),
     });
     expect(files.problems).toEqual([
       {
@@ -311,21 +322,26 @@ describe('rules that span files', () => {
 
   test('lists the sections when an unknown section is nothing like any of them', () => {
     const files = readTree({
-      'entries/data-platforms/lost.md': entry(`title: "Lost"\nurl: "https://example.com/lost"\nsection: machine-learning\nkind: framing`),
+      'entries/data-platforms/lost.md': entry(
+        `title: "Lost"\nurl: "https://example.com/lost"\nsection: machine-learning\nkind: framing`,
+      ),
     });
     expect(files.problems).toEqual([
       {
         file: 'content/entries/data-platforms/lost.md',
         line: 4,
         field: 'section',
-        message: 'no section "machine-learning" (there is no content/sections/machine-learning.md); the sections are data-platforms, data-products',
+        message:
+          'no section "machine-learning" (there is no content/sections/machine-learning.md); the sections are data-platforms, data-products',
       },
     ]);
   });
 
   test('reports an entry whose section is not the folder it is in', () => {
     const files = readTree({
-      'entries/data-products/misplaced.md': entry(`title: "Misplaced"\nurl: "https://example.com/m"\nsection: data-platforms\nkind: framing`),
+      'entries/data-products/misplaced.md': entry(
+        `title: "Misplaced"\nurl: "https://example.com/m"\nsection: data-platforms\nkind: framing`,
+      ),
     });
     expect(files.problems).toEqual([
       {
@@ -345,7 +361,12 @@ describe('rules that span files', () => {
       ),
     });
     expect(files.problems).toEqual([
-      { file: 'content/entries/data-platforms/typo.md', line: 6, field: 'qoutes', message: 'unknown field: did you mean "quotes"?' },
+      {
+        file: 'content/entries/data-platforms/typo.md',
+        line: 6,
+        field: 'qoutes',
+        message: 'unknown field: did you mean "quotes"?',
+      },
     ]);
   });
 
@@ -354,7 +375,12 @@ describe('rules that span files', () => {
       'entries/data-platforms/untitled.md': entry(`url: "https://example.com/u"\nsection: data-platforms\nkind: framing`),
     });
     expect(files.problems).toEqual([
-      { file: 'content/entries/data-platforms/untitled.md', line: 1, field: 'title', message: 'is missing: add a line "title: …"' },
+      {
+        file: 'content/entries/data-platforms/untitled.md',
+        line: 1,
+        field: 'title',
+        message: 'is missing: add a line "title: …"',
+      },
     ]);
     expect(files.entries).toEqual([]);
   });
@@ -387,7 +413,9 @@ describe('rules that span files', () => {
 
   test('refuses an .mdx entry because MDX can run code', () => {
     const files = readTree({
-      'entries/data-platforms/code.mdx': entry(`title: "Code"\nurl: "https://example.com/c"\nsection: data-platforms\nkind: framing`),
+      'entries/data-platforms/code.mdx': entry(
+        `title: "Code"\nurl: "https://example.com/c"\nsection: data-platforms\nkind: framing`,
+      ),
     });
     expect(files.problems).toEqual([
       {

@@ -14,7 +14,10 @@ describe('slugify', () => {
     ['Automatic Feature Engineering: An Event-Driven Approach', 'automatic-feature-engineering-an-event-driven-approach'],
     ['Data-Informed Product Building', 'data-informed-product-building'],
     ['Part 2: Scheduling Notebooks at Netflix', 'part-2-scheduling-notebooks-at-netflix'],
-    ["Your Client Engagement Program Isn't Doing What You Think It Is", 'your-client-engagement-program-isnt-doing-what-you-think-it'],
+    [
+      "Your Client Engagement Program Isn't Doing What You Think It Is",
+      'your-client-engagement-program-isnt-doing-what-you-think-it',
+    ],
     [
       'Build a modern analytics stack optimized for sharing and collaborating with Mode and Amazon Redshift',
       'build-a-modern-analytics-stack-optimized-for-sharing',
@@ -92,7 +95,9 @@ describe('slugify', () => {
   });
 
   test('cuts at the last hyphen after a long first word', () => {
-    expect(slugify('Supercalifragilisticexpialidocious-supercalifragilisticexpialidocious')).toBe('supercalifragilisticexpialidocious');
+    expect(slugify('Supercalifragilisticexpialidocious-supercalifragilisticexpialidocious')).toBe(
+      'supercalifragilisticexpialidocious',
+    );
   });
 
   test('keeps a title of exactly 60 slug characters whole', () => {

@@ -36,7 +36,9 @@ describe('textDirective', () => {
   test('a quote spanning sentences is matched by its first and last five words', () => {
     const quote =
       'Start with manual processes — like SQL queries or API pulls — to understand the problem space. Next, automate the repetitive parts and start manually monitoring that automation.';
-    expect(textDirective(quote)).toBe('Start%20with%20manual%20processes%20%E2%80%94,start%20manually%20monitoring%20that%20automation.');
+    expect(textDirective(quote)).toBe(
+      'Start%20with%20manual%20processes%20%E2%80%94,start%20manually%20monitoring%20that%20automation.',
+    );
   });
   test('a quote over 300 characters is matched by a range even within one sentence', () => {
     const quote = `alpha ${'word '.repeat(70)}omega-end`;
@@ -46,7 +48,9 @@ describe('textDirective', () => {
     expect(textDirective('It works. Ship it.')).toBe('It%20works.%20Ship%20it.');
   });
   test('a quote that leaves words out with an ellipsis becomes a range around the gap', () => {
-    expect(textDirective('We tried everything ... and it failed, twice')).toBe('We%20tried%20everything,and%20it%20failed%2C%20twice');
+    expect(textDirective('We tried everything ... and it failed, twice')).toBe(
+      'We%20tried%20everything,and%20it%20failed%2C%20twice',
+    );
   });
   test('nothing left to match gives undefined', () => {
     expect(textDirective(' … ')).toBeUndefined();
@@ -60,7 +64,9 @@ describe('quoteLink', () => {
     );
   });
   test('replaces an existing fragment and keeps the query', () => {
-    expect(quoteLink('https://example.com/a?b=1&c=2#section-3', 'x & y')).toBe('https://example.com/a?b=1&c=2#:~:text=x%20%26%20y');
+    expect(quoteLink('https://example.com/a?b=1&c=2#section-3', 'x & y')).toBe(
+      'https://example.com/a?b=1&c=2#:~:text=x%20%26%20y',
+    );
   });
   test('emits nothing for a URL that is not http(s)', () => {
     expect(quoteLink('javascript:alert(1)', 'quote')).toBeUndefined();

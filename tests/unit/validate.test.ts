@@ -28,18 +28,39 @@ const fixture = (name: string) => `tests/fixtures/invalid/${name}`;
 /** [fixture, the one line validate must print for it]. */
 const cases: [string, string][] = [
   ['missing-title', 'entries/alpha/no-title.md:1: title: is missing: add a line "title: …"'],
-  ['non-http-url', 'entries/alpha/script-link.md:3: url: must be an absolute http:// or https:// URL, like "https://example.com/post"'],
-  ['unknown-section', 'entries/alpha/lost.md:4: section: no section "alpah" (there is no content/sections/alpah.md); did you mean "alpha"?'],
+  [
+    'non-http-url',
+    'entries/alpha/script-link.md:3: url: must be an absolute http:// or https:// URL, like "https://example.com/post"',
+  ],
+  [
+    'unknown-section',
+    'entries/alpha/lost.md:4: section: no section "alpah" (there is no content/sections/alpah.md); did you mean "alpha"?',
+  ],
   ['wrong-kind', 'entries/alpha/odd-kind.md:5: kind: must be "framing" or "approach"'],
   ['empty-quote', 'entries/alpha/blank-quote.md:8: quotes[1]: must not be empty'],
   ['impossible-date', 'entries/alpha/leap.md:6: added: must be a real date written YYYY-MM-DD, like "2024-05-31"'],
   ['unknown-key', 'entries/alpha/typo.md:6: qoutes: unknown field: did you mean "quotes"?'],
-  ['duplicate-url', 'entries/alpha/second.md:3: url: the same link is already in the list: tests/fixtures/invalid/duplicate-url/entries/alpha/first.md:3'],
-  ['duplicate-slug', 'entries/beta/same-name.md:1: file: the slug "same-name" is already used by tests/fixtures/invalid/duplicate-slug/entries/alpha/same-name.md: rename this file'],
-  ['folder-section', 'entries/alpha/moved.md:4: section: is "beta" but the file is in tests/fixtures/invalid/folder-section/entries/alpha/: move the file to tests/fixtures/invalid/folder-section/entries/beta/ or set section: alpha'],
-  ['mdx-file', 'entries/alpha/component.mdx:1: file: entries must be .md files: MDX can run code, so it is not accepted from contributors; rename it to .md'],
+  [
+    'duplicate-url',
+    'entries/alpha/second.md:3: url: the same link is already in the list: tests/fixtures/invalid/duplicate-url/entries/alpha/first.md:3',
+  ],
+  [
+    'duplicate-slug',
+    'entries/beta/same-name.md:1: file: the slug "same-name" is already used by tests/fixtures/invalid/duplicate-slug/entries/alpha/same-name.md: rename this file',
+  ],
+  [
+    'folder-section',
+    'entries/alpha/moved.md:4: section: is "beta" but the file is in tests/fixtures/invalid/folder-section/entries/alpha/: move the file to tests/fixtures/invalid/folder-section/entries/beta/ or set section: alpha',
+  ],
+  [
+    'mdx-file',
+    'entries/alpha/component.mdx:1: file: entries must be .md files: MDX can run code, so it is not accepted from contributors; rename it to .md',
+  ],
   ['yaml-syntax', 'entries/alpha/unclosed.md:2: frontmatter: YAML syntax: Missing closing "quote'],
-  ['no-frontmatter', 'entries/alpha/plain.md:1: frontmatter: the file has no frontmatter: it must start with a line "---", the fields, then another "---"'],
+  [
+    'no-frontmatter',
+    'entries/alpha/plain.md:1: frontmatter: the file has no frontmatter: it must start with a line "---", the fields, then another "---"',
+  ],
   ['tabs', 'entries/alpha/tabbed.md:7: frontmatter: YAML syntax: tabs are not allowed in frontmatter: indent with spaces'],
 ];
 
@@ -56,7 +77,9 @@ describe('validate on bad input', () => {
     expect(result.lines[0]).toBe(
       `::error file=${fixture('unknown-key')}/entries/alpha/typo.md,line=6,title=qoutes::unknown field: did you mean "quotes"?`,
     );
-    expect(result.lines[1]).toBe(`${fixture('unknown-key')}/entries/alpha/typo.md:6: qoutes: unknown field: did you mean "quotes"?`);
+    expect(result.lines[1]).toBe(
+      `${fixture('unknown-key')}/entries/alpha/typo.md:6: qoutes: unknown field: did you mean "quotes"?`,
+    );
   });
 });
 
@@ -85,7 +108,9 @@ describe('validate on good input', () => {
     const root = write({
       'list.md': crlf(list),
       'sections/alpha.md': crlf(section),
-      'entries/alpha/windows.md': crlf('---\ntitle: "Saved on Windows"\nurl: "https://example.com/w"\nsection: alpha\nkind: approach\nquotes:\n  - "Line one."\n---\n\n- a note\n'),
+      'entries/alpha/windows.md': crlf(
+        '---\ntitle: "Saved on Windows"\nurl: "https://example.com/w"\nsection: alpha\nkind: approach\nquotes:\n  - "Line one."\n---\n\n- a note\n',
+      ),
     });
     expect(runValidate(root)).toEqual({ status: 0, lines: ['✓ 1 entry in 1 section'], stderr: '' });
   });

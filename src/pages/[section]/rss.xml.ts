@@ -3,7 +3,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { feedItems } from '../../site/feeds.ts';
 import { list, sectionRecords, sectionViews } from '../../site/site-data.ts';
 
-export const getStaticPaths = (() => sectionViews.map((view) => ({ params: { section: view.section.id } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  sectionViews.map((view) => ({ params: { section: view.section.id } }))) satisfies GetStaticPaths;
 
 /** One section's feed: its entries, newest added first. */
 export const GET: APIRoute = ({ params, site }) => {
