@@ -8,6 +8,7 @@ import { join, relative, sep } from 'node:path';
 import type { z } from 'astro/zod';
 import {
   ENTRY_KEYS,
+  LIST_KEYS,
   RESERVED_SECTION_IDS,
   SECTION_KEYS,
   SLUG_PATTERN,
@@ -19,6 +20,7 @@ import {
   type SectionData,
 } from '../schemas/content.ts';
 import { isSyntaxError, parseContentFile, type ParsedFile } from './frontmatter.ts';
+import { shapeProblems } from './shape-checks.ts';
 import { nearest } from './nearest.ts';
 import { slugify } from './slugs.ts';
 import type { Problem } from './problems.ts';
@@ -104,14 +106,19 @@ export function readReadingList(
 ): ReadingListFiles {
   const problems: Problem[] = [];
   const display = (path: string) => toPosix(relative(projectRoot, path));
+  // Where each field is written, for the checks that span files.
+  const lineFinders = new Map<string, ParsedFile['lineOf']>();
 
   let list: ListFile | undefined;
   const listPath = join(root, 'list.md');
   try {
     const source = readFileSync(listPath, 'utf8');
-    const checked = checkFile(display(listPath), source, listSchema, Object.keys(listSchema.shape));
+    const checked = checkFile(display(listPath), source, listSchema, LIST_KEYS);
     problems.push(...checked.problems);
-    if (checked.data && checked.parsed) list = { id: 'list', file: display(listPath), data: checked.data, body: checked.parsed.body };
+    if (checked.data && checked.parsed) {
+      list = { id: 'list', file: display(listPath), data: checked.data, body: checked.parsed.body };
+      lineFinders.set(list.file, checked.parsed.lineOf);
+    }
   } catch {
     problems.push({ file: display(listPath), line: 1, field: 'file', message: 'missing: content/list.md gives the list its title' });
   }
@@ -137,13 +144,16 @@ export function readReadingList(
     }
     const checked = checkFile(file, readFileSync(path, 'utf8'), sectionSchema, SECTION_KEYS);
     problems.push(...checked.problems);
-    if (checked.data && checked.parsed) sections.push({ id, file, data: checked.data, body: checked.parsed.body });
+    if (checked.data && checked.parsed) {
+      sections.push({ id, file, data: checked.data, body: checked.parsed.body });
+      lineFinders.set(file, checked.parsed.lineOf);
+    }
   }
   const sectionIds = sections.map((section) => section.id);
 
   const entries: EntryFile[] = [];
   const entriesDir = join(root, 'entries');
-  const urlOwners = new Map<string, { file: string; line: number }>();
+  const urlOwners = new Map<string, { file: string; line: number; section: string }>();
   const slugOwners = new Map<string, string>();
   for (const name of readEntries ? listFilesUnder(entriesDir).sort() : []) {
     const path = join(entriesDir, name);
@@ -195,9 +205,18 @@ export function readReadingList(
     const urlKey = normaliseUrl(data.url);
     const urlOwner = urlOwners.get(urlKey);
     if (urlOwner) {
-      problems.push({ file, line: parsed.lineOf(['url']), field: 'url', message: `the same link is already in the list: ${urlOwner.file}:${urlOwner.line}` });
+      problems.push({
+        file,
+        line: parsed.lineOf(['url']),
+        field: 'url',
+        message:
+          `the same link is already in the list: ${urlOwner.file}:${urlOwner.line}. ` +
+          (urlOwner.section === data.section
+            ? 'Keep one of the two files'
+            : `To show that entry in section "${data.section}" too, list it there from its own file ("also_in:" then "  - section: ${data.section}") and delete this one`),
+      });
     } else {
-      urlOwners.set(urlKey, { file, line: parsed.lineOf(['url']) });
+      urlOwners.set(urlKey, { file, line: parsed.lineOf(['url']), section: data.section });
     }
     const slugOwner = slugOwners.get(slug);
     if (slugOwner) {
@@ -206,6 +225,8 @@ export function readReadingList(
       slugOwners.set(slug, file);
     }
     entries.push({ id: `${folder}/${slug}`, slug, file, data, body: parsed.body });
+    lineFinders.set(file, parsed.lineOf);
   }
+  problems.push(...shapeProblems({ list, sections, entries, lineOf: (file, path) => lineFinders.get(file)?.(path) ?? 1 }));
   return { list, sections, entries, problems };
 }

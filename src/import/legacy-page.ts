@@ -21,7 +21,9 @@
  * page line number, and the part it belongs to is left out of the plan.
  */
 import { parseDocument } from 'yaml';
-import type { EntryData, EntryKind, ListData, SectionData } from '../schemas/content.ts';
+import type { EntryData, ListData, SectionData } from '../schemas/content.ts';
+
+type EntryKind = string;
 import { isHttpUrl } from '../schemas/content.ts';
 import type { Problem } from '../content/problems.ts';
 import { slugify, uniqueSlug } from '../content/slugs.ts';
@@ -270,7 +272,7 @@ function readEntryLine(text: string, lineNo: number, context: EntryContext): Dra
   const link = splitLink(text);
   const skipped = (data: Partial<EntryData> = {}): DraftEntry => ({
     line: lineNo,
-    data: { title: '', url: '', section: '', kind: 'framing', quotes: [], tags: [], ...data },
+    data: { title: '', url: '', section: '', kind: 'framing', quotes: [], tags: [], also_in: [], ...data },
     description: undefined,
     notes: [],
     skipped: true,
@@ -314,7 +316,7 @@ function readEntryLine(text: string, lineNo: number, context: EntryContext): Dra
   orders.set(group, order);
   return {
     line: lineNo,
-    data: { title, url: link.url, section: section.id, kind, order, quotes: [], tags: [] },
+    data: { title, url: link.url, section: section.id, kind, order, quotes: [], tags: [], also_in: [] },
     description: description?.[1]?.trim() || undefined,
     notes: [],
     skipped: false,

@@ -7,15 +7,20 @@
  */
 import { z } from 'astro/zod';
 
-/** The two kinds of entry; a section page shows "Framing" before "Selected Approaches". */
-export const ENTRY_KINDS = ['framing', 'approach'] as const;
-export type EntryKind = (typeof ENTRY_KINDS)[number];
+/** A group of entries within a section, with the heading readers see above it. */
+export interface GroupDeclaration {
+  id: string;
+  heading: string;
+}
 
-/** Headings used for each kind on section pages, in the order the groups are shown. */
-export const KIND_HEADINGS: Record<EntryKind, string> = {
-  framing: 'Framing',
-  approach: 'Selected Approaches',
-};
+/**
+ * The groups of a list that declares none in `content/list.md`: the shape of the first list, where
+ * every section shows "Framing" before "Selected Approaches".
+ */
+export const DEFAULT_GROUPS: readonly GroupDeclaration[] = [
+  { id: 'framing', heading: 'Framing' },
+  { id: 'approach', heading: 'Selected Approaches' },
+];
 
 /** Section ids the site's own pages already use as paths (`/tags/`, `/search/`, …). */
 export const RESERVED_SECTION_IDS = ['about', 'recent', 'search', 'tags', 'pagefind', '404'] as const;
@@ -66,22 +71,58 @@ export const linkStatusSchema = z.strictObject({
   checked: calendarDate('the day the link was checked'),
 });
 
+/** One group the list declares: entries name it as their `kind`. */
+export const groupSchema = z.strictObject({
+  /** What entries write as `kind`: a slug, like "peer-review". */
+  id: slug('a group id'),
+  /** The heading readers see above the group's entries, like "Peer Review". */
+  heading: nonBlank('the group heading'),
+});
+
 /** `content/list.md`: the reading list as a whole. */
 export const listSchema = z.strictObject({
   /** The list's title, shown on the home page and in every page title. */
   title: nonBlank('the list title'),
   /** One sentence about the list, for the home page and link previews. */
   description: z.string().optional(),
+  /**
+   * The groups entries are listed under within a section, in the order sections show them. Absent:
+   * `framing` ("Framing") and `approach` ("Selected Approaches"), see DEFAULT_GROUPS.
+   */
+  groups: z
+    .array(groupSchema, { error: 'must be a list of groups, each with an id and a heading' })
+    .min(1, 'must declare at least one group, or be left out for the default groups')
+    .optional(),
 });
 
 /** `content/sections/<section-id>.md`: one section of the list; its body is an optional intro. */
 export const sectionSchema = z.strictObject({
   /** The section's heading, e.g. "Data Platforms". */
   title: nonBlank('the section title'),
-  /** One line under the title, e.g. "Framing and Approaches". */
-  summary: nonBlank('a one-line summary'),
-  /** Position of the section on the home page; lower numbers come first. */
-  order: z.number({ error: 'must be a number, e.g. 1' }).finite(),
+  /** One line under the title, e.g. "Framing and Approaches"; many sections have none. */
+  summary: nonBlank('a one-line summary').optional(),
+  /**
+   * Position among its sibling sections (on the home page, or under its parent); lower first.
+   * Sections without one follow those with one, by title.
+   */
+  order: z.number({ error: 'must be a number, e.g. 1' }).finite().optional(),
+  /** The id of the section this one sits under (sections nest to any depth); absent: top level. */
+  parent: slug('a section id').optional(),
+  /**
+   * The ids of the list's groups this section shows, in this order. Absent: every group the list
+   * declares, in its order. `[]`: no groups; the section lists its entries directly.
+   */
+  groups: z.array(slug('a group id'), { error: 'must be a list of group ids, like [culture, communication]' }).optional(),
+});
+
+/** One more section an entry is listed in, beside its own. */
+export const crossListingSchema = z.strictObject({
+  /** The id of the other section. */
+  section: slug('a section id'),
+  /** The group it is listed under there, when that section has groups. */
+  kind: slug('a group id').optional(),
+  /** Its position in that group there, as `order` is in its own section. */
+  order: z.number({ error: 'must be a number, e.g. 10' }).finite().optional(),
 });
 
 /** `content/entries/<section-id>/<slug>.md`: one link; its body holds notes in GitHub-flavoured Markdown. */
@@ -94,8 +135,11 @@ export const entrySchema = z.strictObject({
     .refine(isHttpUrl, { message: 'must be an absolute http:// or https:// URL, like "https://example.com/post"' }),
   /** The id of the section it belongs to; must equal the folder the file is in. */
   section: slug('a section id'),
-  /** `framing` (why and what) or `approach` (how someone did it). */
-  kind: z.enum(ENTRY_KINDS, { error: 'must be "framing" or "approach"' }),
+  /**
+   * The group it is listed under in its section: one of the groups that section shows (by default
+   * `framing`, why and what, or `approach`, how someone did it). Left out in a section without groups.
+   */
+  kind: slug('a group id').optional(),
   /** Passages copied word for word from the article, one string each. */
   quotes: z.array(nonBlank('a quote'), { error: 'must be a list of quotes' }).default([]),
   /** Topics, as lowercase slugs (`data-engineering`). */
@@ -108,6 +152,11 @@ export const entrySchema = z.strictObject({
    */
   order: z.number({ error: 'must be a number, e.g. 10' }).finite().optional(),
   /**
+   * Other sections this entry is listed in too (one file, one permalink, shown in each section). Each
+   * names the section, and the group there when that section has groups.
+   */
+  also_in: z.array(crossListingSchema, { error: 'must be a list of sections, each written "- section: <id>"' }).default([]),
+  /**
    * Set by the link checker (`npm run check:links`) when the article is gone; the entry is kept and
    * the site shows its archived copy first. Absent means the link was fine when last looked at.
    */
@@ -117,7 +166,12 @@ export const entrySchema = z.strictObject({
 export type ListData = z.output<typeof listSchema>;
 export type SectionData = z.output<typeof sectionSchema>;
 export type EntryData = z.output<typeof entrySchema>;
+/** An entry as written: fields with defaults (`quotes`, `tags`, `also_in`) may be left out. */
+export type EntryInput = z.input<typeof entrySchema>;
 export type LinkStatus = z.output<typeof linkStatusSchema>;
+export type GroupData = z.output<typeof groupSchema>;
+export type CrossListing = z.output<typeof crossListingSchema>;
 /** The keys a contributor may write in an entry's frontmatter. */
 export const ENTRY_KEYS = Object.keys(entrySchema.shape) as (keyof EntryData)[];
 export const SECTION_KEYS = Object.keys(sectionSchema.shape) as (keyof SectionData)[];
+export const LIST_KEYS = Object.keys(listSchema.shape) as (keyof ListData)[];

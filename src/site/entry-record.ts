@@ -2,7 +2,7 @@
  * One entry with everything derived from it that pages, feeds and exports show: permalink, archive
  * copy, added date (own or from git), section title, notes. Built once per entry in site-data.ts.
  */
-import type { EntryData, EntryKind, LinkStatus } from '../schemas/content.ts';
+import type { EntryData, LinkStatus } from '../schemas/content.ts';
 import { archiveUrl } from './archive.ts';
 import { domainOf } from '../content/urls.ts';
 
@@ -14,7 +14,7 @@ export interface EntryRecord {
   domain: string;
   section: string;
   sectionTitle: string;
-  kind: EntryKind;
+  kind: string | undefined;
   quotes: string[];
   tags: string[];
   /** `YYYY-MM-DD`: written in the entry, or the day git first saw its file; undefined when unknown. */

@@ -13,7 +13,7 @@ export const ENTRIES_JSON_VERSION = 1;
 export interface ExportSection {
   id: string;
   title: string;
-  summary: string;
+  summary: string | undefined;
   /** Absolute URL of the section's page. */
   page: string;
 }
@@ -29,7 +29,7 @@ export interface EntriesJson {
     title: string;
     url: string;
     section: string;
-    kind: string;
+    kind: string | undefined;
     quotes: string[];
     tags: string[];
     added: string | null;

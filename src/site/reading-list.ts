@@ -2,46 +2,54 @@
  * Pure rules for how a reading list is ordered and grouped. Pages never sort or group on their own:
  * they take these views from src/site/site-data.ts, which applies these functions once.
  */
-import { ENTRY_KINDS, KIND_HEADINGS, type EntryData, type EntryKind, type SectionData } from '../schemas/content.ts';
+import { compareSections } from '../content/list-shape.ts';
+import { DEFAULT_GROUPS, type EntryData, type GroupDeclaration, type SectionData } from '../schemas/content.ts';
 
 export interface Ordered<Data> {
   id: string;
   data: Data;
 }
 
-/** Sections by `order`, then title (so two sections with the same order still sort stably). */
+/** Sections by `order` (those without one last), then title (so two sections with the same order still sort stably). */
 export function orderSections<Section extends Ordered<SectionData>>(sections: readonly Section[]): Section[] {
-  return [...sections].sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title, 'en'));
+  return [...sections].sort(compareSections);
 }
 
 /**
- * Entries within one group: those with `order` first, by it; then the rest oldest `added` first
- * (undated before dated), then by title. A contributor appends an entry by writing no `order`.
+ * Entries within one group: those with `order` first, by it; then the rest oldest `added` first,
+ * then those with no `added` at all; ties by title. A contributor appends an entry by writing no
+ * `order`: dated today it follows every older entry, and undated it goes to the very end.
  */
 export function compareEntries(a: Ordered<EntryData>, b: Ordered<EntryData>): number {
   const orderA = a.data.order ?? Number.POSITIVE_INFINITY;
   const orderB = b.data.order ?? Number.POSITIVE_INFINITY;
   if (orderA !== orderB) return orderA < orderB ? -1 : 1;
-  const addedA = a.data.added ?? '';
-  const addedB = b.data.added ?? '';
+  // '\uffff' sorts after every YYYY-MM-DD, so an undated entry joins the end of its group.
+  const addedA = a.data.added ?? '\uffff';
+  const addedB = b.data.added ?? '\uffff';
   if (addedA !== addedB) return addedA < addedB ? -1 : 1;
   return a.data.title.localeCompare(b.data.title, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 export interface KindGroup<Entry> {
-  kind: EntryKind;
-  /** "Framing" or "Selected Approaches". */
+  kind: string;
+  /** The heading the list declares for the group, e.g. "Framing" or "Selected Approaches". */
   heading: string;
   entries: Entry[];
 }
 
-/** One section's entries as its page shows them: Framing, then Selected Approaches; empty groups left out. */
-export function groupByKind<Entry extends Ordered<EntryData>>(entries: readonly Entry[]): KindGroup<Entry>[] {
-  return ENTRY_KINDS.map((kind) => ({
-    kind,
-    heading: KIND_HEADINGS[kind],
-    entries: entries.filter((entry) => entry.data.kind === kind).sort(compareEntries),
-  })).filter((group) => group.entries.length > 0);
+/** One section's entries as its page shows them: in the order of `groups`; empty groups left out. */
+export function groupByKind<Entry extends Ordered<EntryData>>(
+  entries: readonly Entry[],
+  groups: readonly GroupDeclaration[] = DEFAULT_GROUPS,
+): KindGroup<Entry>[] {
+  return groups
+    .map((group) => ({
+      kind: group.id,
+      heading: group.heading,
+      entries: entries.filter((entry) => entry.data.kind === group.id).sort(compareEntries),
+    }))
+    .filter((group) => group.entries.length > 0);
 }
 
 /** Entries by section id, each list in reading order (Framing first). One pass over the collection. */

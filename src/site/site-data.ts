@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { contentDirectory } from '../content/content-loader.ts';
+import { declaredGroups } from '../content/list-shape.ts';
 import { entriesBySection, groupByKind, orderSections, sectionPages, type KindGroup, type ListingPage } from './reading-list.ts';
 import { domainOf } from '../content/urls.ts';
 import { countByMonth, type MonthCount } from './added-chart.ts';
@@ -32,6 +33,11 @@ if (!listEntry) throw new Error('content/list.md is missing: it gives the list i
 
 /** The list as a whole (title, description). */
 export const list = listEntry.data;
+
+/** The groups the list declares (Framing / Selected Approaches unless it declares its own), in order. */
+export const groups = declaredGroups(list);
+const headings = new Map(groups.map((group) => [group.id, group.heading]));
+export const groupHeading = (id: string) => headings.get(id) ?? id;
 
 /** Sections in home-page order. */
 export const sections: Section[] = orderSections(sectionEntries);

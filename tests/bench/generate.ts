@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serialiseEntry, serialiseList, serialiseSection } from '../../src/content/entry-file.ts';
 import { slugify, uniqueSlug } from '../../src/content/slugs.ts';
-import type { EntryData } from '../../src/schemas/content.ts';
+import type { EntryInput } from '../../src/schemas/content.ts';
 import { Random, zipfWeights } from './prng.ts';
 
 export const SECTION_COUNT = 20;
@@ -253,7 +253,7 @@ export function generateList(dir: string, count: number, seed = 20240531): Gener
     const tagCount = r.weighted([35, 60, 85, 100]);
     const tags = new Set<string>();
     for (let t = 0; t < tagCount; t++) tags.add(TAGS[r.weighted(TAG_WEIGHTS)] as string);
-    const data: EntryData = {
+    const data: EntryInput = {
       title,
       url: url(0),
       section,

@@ -5,6 +5,7 @@
  * pages in a browser as well, notes included.)
  */
 import { readFileSync } from 'node:fs';
+import { compareSections } from '../../src/content/list-shape.ts';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { main as importPage } from '../../src/cli/import.ts';
@@ -45,7 +46,7 @@ test.afterAll(() => {
 test('every link, quote and note of the imported page is on its section page, in order', async ({ page }) => {
   const files = readReadingList(site.contentDir, projectRoot);
   expect(files.problems).toEqual([]);
-  for (const section of [...files.sections].sort((a, b) => a.data.order - b.data.order)) {
+  for (const section of [...files.sections].sort(compareSections)) {
     await page.goto(`http://127.0.0.1:${port}/${section.id}/`);
     await expect(page.locator('h1')).toHaveText(section.data.title);
     const inFile = files.entries.filter((entry) => entry.data.section === section.id);

@@ -33,7 +33,9 @@ describe('duplicate URLs after normalisation', () => {
   ])('treats a different %s as the same link', (_, url) => {
     write('entries/alpha/a.md', entry('https://example.com/post'));
     write('entries/alpha/b.md', entry(url));
-    expect(problems()).toEqual(['entries/alpha/b.md:3: url: the same link is already in the list: entries/alpha/a.md:3']);
+    expect(problems()).toEqual([
+      'entries/alpha/b.md:3: url: the same link is already in the list: entries/alpha/a.md:3. Keep one of the two files',
+    ]);
   });
 
   it('keeps links that differ in path case, query or fragment apart', () => {

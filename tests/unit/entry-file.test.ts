@@ -19,6 +19,7 @@ const base: EntryData = {
   kind: 'framing',
   quotes: [],
   tags: [],
+  also_in: [],
 };
 
 const NASTY = [

@@ -1,8 +1,8 @@
 /** `npm run new` end to end in a temporary copy of the list: flags, prompts and refusals. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main, today } from '../../src/cli/new.ts';
@@ -103,14 +103,17 @@ describe('npm run new with flags', () => {
       status: 1,
       stdout: '',
       stderr:
-        '✗ this link is already in the list: content/entries/data-platforms/dataops-principles-how-startups-do-data-the-right-way.md\n',
+        '✗ url: this link is already in the list: content/entries/data-platforms/dataops-principles-how-startups-do-data-the-right-way.md (to show it in another section too, add that section to its "also_in")\n✗ nothing written (see --help)\n',
     });
     expect(existsSync(join(dir, 'content/entries/data-platforms/again.md'))).toBe(false);
   });
 
   it('refuses an unknown section with a hint, a wrong kind, a bad tag and missing flags', () => {
     expect(runNew('--url', 'https://e.com/x', '--title', 'X', '--section', 'data-platfroms', '--kind', 'how').stderr).toBe(
-      '✗ no section "data-platfroms"; did you mean "data-platforms"?\n✗ kind must be one of: framing, approach\n',
+      '✗ section: no section "data-platfroms"; did you mean "data-platforms"? The sections are "data-platforms", "data-products"\n✗ nothing written (see --help)\n',
+    );
+    expect(runNew('--url', 'https://e.com/x', '--title', 'X', '--section', 'data-platforms', '--kind', 'framings').stderr).toBe(
+      '✗ kind: no group "framings"; did you mean "framing"? Section "data-platforms" shows "framing", "approach"\n✗ nothing written (see --help)\n',
     );
     expect(
       runNew(
@@ -129,13 +132,14 @@ describe('npm run new with flags', () => {
       status: 1,
       stdout: '',
       stderr:
-        'content/entries/data-platforms/x.md:8: tags[0]: must be a tag: lowercase letters, digits and hyphens, like "data-platforms"\n✗ nothing written\n',
+        '✗ tags: tags are lowercase-with-hyphens, like "data-engineering"; not "Not A Slug"\n✗ nothing written (see --help)\n',
     });
     expect(existsSync(join(dir, 'content/entries/data-platforms/x.md'))).toBe(false);
     expect(runNew('--title', 'X')).toEqual({
       status: 1,
       stdout: '',
-      stderr: '✗ missing --url, --section, --kind (see --help)\n',
+      stderr:
+        '✗ url: is missing: give the article URL\n✗ section: is missing: choose one of "data-platforms", "data-products"\n✗ nothing written (see --help)\n',
     });
   });
 });
@@ -173,12 +177,47 @@ describe('npm run new in a terminal', () => {
     };
     expect(await main([], io)).toBe(0);
     expect(err).toEqual([
-      '  this link is already in the list: content/entries/data-products/one-model-to-rule-them-all.md',
+      '  this link is already in the list: content/entries/data-products/one-model-to-rule-them-all.md (to show it in another section too, add that section to its "also_in")',
       '  tags are lowercase-with-hyphens, like "data-engineering"; not "Ops Team"',
     ]);
     expect(out.at(-1)).toBe('content/entries/data-platforms/fresh-post.md');
     expect(prompts).toContain('Section (data-platforms, data-products): ');
+    expect(prompts).toContain('Group (framing (Framing), approach (Selected Approaches)): ');
     const written = readFileSync(join(dir, 'content/entries/data-platforms/fresh-post.md'), 'utf8');
     expect(written).toContain('tags:\n  - ops\n  - data\nquotes:\n  - "A passage."\n---\n');
+  });
+});
+
+describe('npm run new in a list that declares its shape', () => {
+  beforeEach(() => {
+    rmSync(join(dir, 'content'), { recursive: true, force: true });
+    const files: Record<string, string> = {
+      'list.md': '---\ntitle: "L"\ngroups:\n  - id: culture\n    heading: "Culture"\n  - id: blogs\n    heading: "Blogs"\n---\n',
+      'sections/roles.md': '---\ntitle: "Roles"\ngroups: []\n---\n',
+      'sections/teams.md': '---\ntitle: "Teams"\nparent: roles\n---\n',
+    };
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, 'content', path)), { recursive: true });
+      writeFileSync(join(dir, 'content', path), text);
+    }
+  });
+
+  it('writes no kind in a section without groups, and a cross-listing with its group', () => {
+    const result = runNew('--url', 'https://e.com/a', '--title', 'A', '--section', 'roles', '--also', 'teams/blogs');
+    expect(result).toEqual({ status: 0, stdout: 'content/entries/roles/a.md\n', stderr: '' });
+    const written = readFileSync(join(dir, 'content/entries/roles/a.md'), 'utf8');
+    expect(written).not.toMatch(/^kind:/m);
+    expect(written).toContain('also_in:\n  - section: teams\n    kind: blogs\n');
+    expect(readReadingList(join(dir, 'content'), dir).problems).toEqual([]);
+  });
+
+  it('offers the declared groups, and refuses a group in a section without groups or a missing one', () => {
+    expect(runNew('--url', 'https://e.com/a', '--title', 'A', '--section', 'roles', '--group', 'culture').stderr).toBe(
+      '✗ kind: section "roles" lists its entries without groups: leave the group out\n✗ nothing written (see --help)\n',
+    );
+    expect(runNew('--url', 'https://e.com/a', '--title', 'A', '--section', 'teams', '--also', 'roles/blogs').stderr).toBe(
+      '✗ kind: section "teams" lists its entries under the groups "culture", "blogs": choose one\n' +
+        '✗ also_in[0]: section "roles" lists its entries without groups: leave the group out\n✗ nothing written (see --help)\n',
+    );
   });
 });

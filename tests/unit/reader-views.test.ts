@@ -12,6 +12,7 @@ const data = (over: Partial<EntryData> = {}): EntryData => ({
   kind: 'framing',
   quotes: [],
   tags: [],
+  also_in: [],
   ...over,
 });
 

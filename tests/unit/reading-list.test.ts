@@ -33,6 +33,7 @@ function entry(title: string, fields: Partial<EntryData> = {}, id?: string): Tes
       kind: 'approach',
       quotes: [],
       tags: [],
+      also_in: [],
       ...fields,
     },
   };
@@ -80,7 +81,7 @@ describe('compareEntries', () => {
     expect(sorted([entry('One', { order: 1 }), entry('Zero', { order: 0 })])).toEqual(['Zero', 'One']);
   });
 
-  test('sorts unordered entries oldest added first, undated before dated', () => {
+  test('sorts unordered entries oldest added first, and an undated one at the end of its group', () => {
     expect(
       sorted([
         entry('May', { added: '2024-05-01' }),
@@ -88,7 +89,7 @@ describe('compareEntries', () => {
         entry('January', { added: '2024-01-15' }),
         entry('Last year', { added: '2023-12-31' }),
       ]),
-    ).toEqual(['Undated', 'Last year', 'January', 'May']);
+    ).toEqual(['Last year', 'January', 'May', 'Undated']);
   });
 
   test('puts an ordered entry before an unordered one whatever their dates', () => {
@@ -251,7 +252,7 @@ describe('entriesBySection', () => {
 describe('pagination of long listings', () => {
   const entry = (n: number, kind: 'framing' | 'approach') => ({
     id: `s/e${n}`,
-    data: { title: `E${n}`, url: `https://example.com/${n}`, section: 's', kind, quotes: [], tags: [], order: n },
+    data: { title: `E${n}`, url: `https://example.com/${n}`, section: 's', kind, quotes: [], tags: [], also_in: [], order: n },
   });
 
   test('cuts items into pages of at most the given size, in order', () => {

@@ -4,7 +4,7 @@ import type { EntryData } from '../../src/schemas/content.ts';
 
 const entry = (id: string, section: string, tags: string[] = []) => ({
   id,
-  data: { title: id, url: `https://example.com/${id}`, section, kind: 'framing', quotes: [], tags } as EntryData,
+  data: { title: id, url: `https://example.com/${id}`, section, kind: 'framing', quotes: [], tags, also_in: [] } as EntryData,
 });
 
 const list = [

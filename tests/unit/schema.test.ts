@@ -62,7 +62,7 @@ describe('entrySchema', () => {
   test('accepts a minimal entry and defaults quotes and tags to empty lists', () => {
     const result = entrySchema.safeParse(valid);
     expect(result.success).toBe(true);
-    expect(result.data).toEqual({ ...valid, quotes: [], tags: [] });
+    expect(result.data).toEqual({ ...valid, quotes: [], tags: [], also_in: [] });
   });
 
   test('accepts every optional field when well formed', () => {
@@ -72,6 +72,7 @@ describe('entrySchema', () => {
       tags: ['data-engineering', 'ml2'],
       added: '2024-02-29',
       order: 2.5,
+      also_in: [{ section: 'teams', kind: 'culture', order: 3 }, { section: 'reading' }],
       status: { state: 'dead', checked: '2024-05-31' },
     };
     expect(entrySchema.safeParse(full).data).toEqual(full);
@@ -103,12 +104,25 @@ describe('entrySchema', () => {
     expect(issuesOf({ ...valid, url })).toEqual([{ path: ['url'], message: URL_MESSAGE }]);
   });
 
-  test('refuses a kind other than framing or approach', () => {
-    expect(issuesOf({ ...valid, kind: 'opinion' })).toEqual([{ path: ['kind'], message: 'must be "framing" or "approach"' }]);
+  test("accepts any group id as kind, and no kind at all (the list's shape decides, see shape-checks)", () => {
+    expect(entrySchema.safeParse({ ...valid, kind: 'peer-review' }).success).toBe(true);
+    const { kind: _kind, ...ungrouped } = valid;
+    expect(entrySchema.safeParse(ungrouped).success).toBe(true);
   });
 
   test('refuses a kind written in capitals', () => {
-    expect(issuesOf({ ...valid, kind: 'Framing' })).toEqual([{ path: ['kind'], message: 'must be "framing" or "approach"' }]);
+    expect(issuesOf({ ...valid, kind: 'Framing' })).toEqual([
+      { path: ['kind'], message: 'must be a group id: lowercase letters, digits and hyphens, like "data-platforms"' },
+    ]);
+  });
+
+  test('refuses a cross-listing without a section or with an unknown field', () => {
+    expect(issuesOf({ ...valid, also_in: [{ kind: 'culture' }] })).toEqual([
+      { path: ['also_in', 0, 'section'], message: 'must be a section id' },
+    ]);
+    expect(issuesOf({ ...valid, also_in: [{ section: 'teams', shelf: 'x' }] }).map((issue) => issue.path)).toEqual([
+      ['also_in', 0],
+    ]);
   });
 
   test('refuses an empty quote, naming its position in the list', () => {
@@ -287,7 +301,8 @@ describe('rules that span files', () => {
         file: 'content/entries/data-products/second.md',
         line: 5,
         field: 'url',
-        message: 'the same link is already in the list: content/entries/data-platforms/first.md:3',
+        message:
+          'the same link is already in the list: content/entries/data-platforms/first.md:3. To show that entry in section "data-products" too, list it there from its own file ("also_in:" then "  - section: data-products") and delete this one',
       },
     ]);
   });

@@ -4,7 +4,15 @@ import type { EntryData } from '../../src/schemas/content.ts';
 
 const entry = (id: string, tags: string[]) => ({
   id,
-  data: { title: id, url: `https://example.com/${id}`, section: 's', kind: 'framing', quotes: [], tags } as EntryData,
+  data: {
+    title: id,
+    url: `https://example.com/${id}`,
+    section: 's',
+    kind: 'framing',
+    quotes: [],
+    tags,
+    also_in: [],
+  } as EntryData,
 });
 
 test('tags are listed A–Z, each with its entries in the order given, a repeated tag counted once', () => {

@@ -36,13 +36,16 @@ const cases: [string, string][] = [
     'unknown-section',
     'entries/alpha/lost.md:4: section: no section "alpah" (there is no content/sections/alpah.md); did you mean "alpha"?',
   ],
-  ['wrong-kind', 'entries/alpha/odd-kind.md:5: kind: must be "framing" or "approach"'],
+  [
+    'wrong-kind',
+    'entries/alpha/odd-kind.md:5: kind: no group "framings" is declared; did you mean "framing"? The groups are "framing", "approach"',
+  ],
   ['empty-quote', 'entries/alpha/blank-quote.md:8: quotes[1]: must not be empty'],
   ['impossible-date', 'entries/alpha/leap.md:6: added: must be a real date written YYYY-MM-DD, like "2024-05-31"'],
   ['unknown-key', 'entries/alpha/typo.md:6: qoutes: unknown field: did you mean "quotes"?'],
   [
     'duplicate-url',
-    'entries/alpha/second.md:3: url: the same link is already in the list: tests/fixtures/invalid/duplicate-url/entries/alpha/first.md:3',
+    'entries/alpha/second.md:3: url: the same link is already in the list: tests/fixtures/invalid/duplicate-url/entries/alpha/first.md:3. Keep one of the two files',
   ],
   [
     'duplicate-slug',
@@ -138,7 +141,7 @@ describe('validate on good input', () => {
     expect(out).toEqual([
       'entries/alpha/a.md:2: title: must not be empty',
       'entries/alpha/a.md:3: url: must be an absolute http:// or https:// URL, like "https://example.com/post"',
-      'entries/alpha/b.md:5: kind: must be "framing" or "approach"',
+      'entries/alpha/b.md:5: kind: no group "how" is declared; the groups are "framing", "approach"',
       '✗ 3 problems in 2 files',
     ]);
   });
