@@ -2,7 +2,7 @@
  * Pure rules for how a reading list is ordered and grouped. Pages never sort or group on their own:
  * they take these views from src/site/site-data.ts, which applies these functions once.
  */
-import { compareSections } from '../content/list-shape.ts';
+import { compareSections, listingsOf, sectionGroupIds } from '../content/list-shape.ts';
 import { DEFAULT_GROUPS, type EntryData, type GroupDeclaration, type SectionData } from '../schemas/content.ts';
 
 export interface Ordered<Data> {
@@ -67,6 +67,70 @@ export function entriesBySection<Entry extends Ordered<EntryData>>(entries: read
     );
   }
   return bySection;
+}
+
+/** One section's listing of one entry: the entry, with the group and order it has in that section. */
+export interface Listed<Entry> {
+  entry: Entry;
+  kind?: string | undefined;
+  order?: number | undefined;
+}
+
+/** A group as a section shows it; `kind` and `heading` are undefined in a section without groups. */
+export interface ListingGroup<Entry> {
+  kind: string | undefined;
+  heading: string | undefined;
+  entries: Entry[];
+}
+
+/**
+ * Every section's entries as the section shows them — its own entries and those cross-listed into
+ * it (`also_in`) — in its groups' order (a section without groups has one group with no heading),
+ * each group in reading order by the order and date the entry has there. Empty groups are left out;
+ * a section with no entries is absent from the map.
+ */
+export function listingsBySection<Entry extends Ordered<EntryData>>(
+  entries: readonly Entry[],
+  sections: readonly Ordered<Pick<SectionData, 'groups'>>[],
+  groups: readonly GroupDeclaration[] = DEFAULT_GROUPS,
+): Map<string, ListingGroup<Entry>[]> {
+  const listed = new Map<string, Listed<Entry>[]>();
+  for (const entry of entries) {
+    for (const listing of listingsOf(entry.data)) {
+      const item = { entry, kind: listing.kind, order: listing.order };
+      const list = listed.get(listing.section);
+      if (list) list.push(item);
+      else listed.set(listing.section, [item]);
+    }
+  }
+  const headings = new Map(groups.map((group) => [group.id, group.heading]));
+  const byOrderThere = (a: Listed<Entry>, b: Listed<Entry>) =>
+    compareEntries(
+      { id: a.entry.id, data: { ...a.entry.data, order: a.order } },
+      { id: b.entry.id, data: { ...b.entry.data, order: b.order } },
+    );
+  const result = new Map<string, ListingGroup<Entry>[]>();
+  for (const section of sections) {
+    const items = listed.get(section.id);
+    if (!items) continue;
+    const ids = sectionGroupIds(section.data, groups);
+    const sectionGroups: ListingGroup<Entry>[] =
+      ids.length === 0
+        ? [{ kind: undefined, heading: undefined, entries: [...items].sort(byOrderThere).map((item) => item.entry) }]
+        : ids.map((id) => ({
+            kind: id,
+            heading: headings.get(id) ?? id,
+            entries: items
+              .filter((item) => item.kind === id)
+              .sort(byOrderThere)
+              .map((item) => item.entry),
+          }));
+    result.set(
+      section.id,
+      sectionGroups.filter((group) => group.entries.length > 0),
+    );
+  }
+  return result;
 }
 
 /**

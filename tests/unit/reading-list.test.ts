@@ -7,6 +7,7 @@ import {
   compareEntries,
   ENTRIES_PER_PAGE,
   entriesBySection,
+  listingsBySection,
   groupByKind,
   orderSections,
   paginate,
@@ -295,5 +296,50 @@ describe('pagination of long listings', () => {
     expect(pages.flatMap((page) => page.groups.flatMap((group) => group.entries.map((e) => e.id)))).toEqual(
       entries.map((e) => e.id),
     );
+  });
+});
+
+describe('listingsBySection', () => {
+  const groups = [
+    { id: 'culture', heading: 'Culture' },
+    { id: 'blogs', heading: 'Blogs' },
+  ];
+  const sections = [
+    { id: 'teams', data: { groups: ['blogs', 'culture'] } },
+    { id: 'orgs', data: {} },
+    { id: 'reading', data: { groups: [] } },
+    { id: 'empty', data: {} },
+  ];
+
+  test('shows each section’s own and cross-listed entries in its groups’ order, with the order each has there', () => {
+    const shared = entry('Shared', {
+      section: 'teams',
+      kind: 'culture',
+      order: 5,
+      also_in: [
+        { section: 'orgs', kind: 'blogs', order: 1 },
+        { section: 'reading', order: 1 },
+      ],
+    });
+    const listings = listingsBySection(
+      [
+        shared,
+        entry('Teams blog', { section: 'teams', kind: 'blogs' }),
+        entry('Teams culture', { section: 'teams', kind: 'culture', order: 1 }),
+        entry('Orgs blog', { section: 'orgs', kind: 'blogs', order: 2 }),
+        entry('Late reading', { section: 'reading', kind: undefined, added: '2024-01-01' }),
+      ],
+      sections,
+      groups,
+    );
+    const shape = (id: string) =>
+      listings.get(id)?.map((group) => [group.heading ?? null, group.entries.map((found) => found.data.title)]);
+    expect(shape('teams')).toEqual([
+      ['Blogs', ['Teams blog']],
+      ['Culture', ['Teams culture', 'Shared']],
+    ]);
+    expect(shape('orgs')).toEqual([['Blogs', ['Shared', 'Orgs blog']]]);
+    expect(shape('reading')).toEqual([[null, ['Shared', 'Late reading']]]);
+    expect(listings.has('empty')).toBe(false);
   });
 });
