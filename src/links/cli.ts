@@ -48,7 +48,7 @@ export interface CliIo {
   checkOptions?: Partial<CheckOptions>;
 }
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 interface CliOptions {
   content: string;
@@ -65,7 +65,7 @@ interface CliOptions {
   slowMs: number;
 }
 
-function whole(name: string, value: string | undefined, fallback: number, min: number): number {
+export function whole(name: string, value: string | undefined, fallback: number, min: number): number {
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value) || Number(value) < min)
     throw new UsageError(`--${name} must be a whole number of at least ${min}, not "${value}"`);
@@ -114,13 +114,13 @@ export function parseCliArgs(argv: string[]): CliOptions {
   };
 }
 
-function writeReport(path: string, text: string): void {
+export function writeReport(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, text);
 }
 
 /** The entries to check: all, or those whose files changed. */
-function selectEntries(entries: EntryFile[], options: CliOptions, cwd: string): EntryFile[] {
+export function selectEntries(entries: EntryFile[], options: { onlyChanged: boolean; base: string }, cwd: string): EntryFile[] {
   if (!options.onlyChanged) return entries;
   const changed = changedFiles(options.base, cwd);
   return entries.filter((entry) => changed.has(resolve(cwd, entry.file)));

@@ -3,7 +3,7 @@ declare module 'html-encoding-sniffer' {
   interface SniffOptions {
     xml?: boolean;
     /** The charset the HTTP Content-Type declared; it wins over everything but a byte-order mark. */
-    transportLayerEncodingLabel?: string;
+    transportLayerEncodingLabel?: string | undefined;
     /** Returned when neither the transport, a byte-order mark nor a `<meta>` names an encoding. */
     defaultEncoding?: string;
     /** Bytes searched for a `<meta charset>`; 0 skips the search. */

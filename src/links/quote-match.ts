@@ -36,51 +36,95 @@ export interface FoldedText {
   end: Int32Array;
 }
 
-const lowerSameLength = (text: string) =>
-  [...text].map((char) => (char.toLowerCase().length === char.length ? char.toLowerCase() : char)).join('');
+/** `text.toLowerCase()` where that keeps every offset; letter by letter otherwise (`İ` lower-cases to two). */
+function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  return [...text].map((char) => (char.toLowerCase().length === char.length ? char.toLowerCase() : char)).join('');
+}
+
+const PLAIN = 0;
+const INVISIBLE_KIND = 1;
+const SPACE_KIND = 2;
+const DASH_KIND = 3;
+const SINGLE_QUOTE_KIND = 4;
+const DOUBLE_QUOTE_KIND = 5;
+const ELLIPSIS_KIND = 6;
+
+/** The kind of every UTF-16 code unit, worked out once from the character classes above. */
+const KINDS = (() => {
+  const kinds = new Uint8Array(0x10000);
+  for (let code = 0; code < kinds.length; code++) {
+    const char = String.fromCharCode(code);
+    if (INVISIBLE.test(char)) kinds[code] = INVISIBLE_KIND;
+    else if (SPACE.test(char)) kinds[code] = SPACE_KIND;
+    else if (DASHES.includes(char)) kinds[code] = DASH_KIND;
+    else if (SINGLE_QUOTES.includes(char)) kinds[code] = SINGLE_QUOTE_KIND;
+    else if (DOUBLE_QUOTES.includes(char)) kinds[code] = DOUBLE_QUOTE_KIND;
+    else if (char === '\u2026') kinds[code] = ELLIPSIS_KIND;
+  }
+  return kinds;
+})();
 
 export function foldText(original: string): FoldedText {
   const source = original.normalize('NFC');
-  const chars: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const length = source.length;
+  const kindAt = (index: number) => KINDS[source.charCodeAt(index)]!;
+  // An ellipsis folds to three characters: room for the worst case.
+  const starts = new Int32Array(length * 3);
+  const ends = new Int32Array(length * 3);
+  const pieces: string[] = [];
+  let count = 0;
+  let lastIsDash = false;
   const emit = (char: string, from: number, to: number) => {
-    chars.push(char);
-    starts.push(from);
-    ends.push(to);
+    pieces.push(char);
+    starts[count] = from;
+    ends[count++] = to;
+    lastIsDash = char === '-';
   };
   let pendingSpace = -1;
-  for (let index = 0; index < source.length; ) {
-    const char = source[index]!;
-    if (INVISIBLE.test(char)) {
+  for (let index = 0; index < length; ) {
+    const kind = kindAt(index);
+    if (kind === INVISIBLE_KIND) {
       index++;
       continue;
     }
-    if (SPACE.test(char)) {
+    if (kind === SPACE_KIND) {
       if (pendingSpace < 0) pendingSpace = index;
       index++;
       continue;
     }
-    if (DASHES.includes(char)) {
+    if (kind === DASH_KIND) {
       // A dash is one `-` whatever its kind, its length (`--`) or the spaces around it.
       let after = index;
-      while (after < source.length && (DASHES.includes(source[after]!) || INVISIBLE.test(source[after]!))) after++;
+      while (after < length && (kindAt(after) === DASH_KIND || kindAt(after) === INVISIBLE_KIND)) after++;
       emit('-', index, after);
       pendingSpace = -1;
       index = after;
-      while (index < source.length && (SPACE.test(source[index]!) || INVISIBLE.test(source[index]!))) index++;
+      while (index < length && (kindAt(index) === SPACE_KIND || kindAt(index) === INVISIBLE_KIND)) index++;
       continue;
     }
-    if (pendingSpace >= 0 && chars.length > 0 && chars[chars.length - 1] !== '-') emit(' ', pendingSpace, index);
+    if (pendingSpace >= 0 && count > 0 && !lastIsDash) emit(' ', pendingSpace, index);
     pendingSpace = -1;
-    if (SINGLE_QUOTES.includes(char)) emit("'", index, index + 1);
-    else if (DOUBLE_QUOTES.includes(char)) emit('"', index, index + 1);
-    else if (char === '\u2026') for (let dot = 0; dot < 3; dot++) emit('.', index, index + 1);
-    else emit(char, index, index + 1);
-    index++;
+    if (kind === SINGLE_QUOTE_KIND || kind === DOUBLE_QUOTE_KIND || kind === ELLIPSIS_KIND) {
+      if (kind === ELLIPSIS_KIND) for (let dot = 0; dot < 3; dot++) emit('.', index, index + 1);
+      else emit(kind === SINGLE_QUOTE_KIND ? "'" : '"', index, index + 1);
+      index++;
+    } else {
+      // A run of ordinary characters is copied as it is.
+      let after = index + 1;
+      while (after < length && kindAt(after) === PLAIN) after++;
+      pieces.push(source.slice(index, after));
+      for (let at = index; at < after; at++) {
+        starts[count] = at;
+        ends[count++] = at + 1;
+      }
+      lastIsDash = false;
+      index = after;
+    }
   }
-  const text = chars.join('');
-  return { source, text, lower: lowerSameLength(text), start: Int32Array.from(starts), end: Int32Array.from(ends) };
+  const text = pieces.join('');
+  return { source, text, lower: lowerSameLength(text), start: starts.slice(0, count), end: ends.slice(0, count) };
 }
 
 /** The original text behind folded characters `from`..`to` (exclusive). */
