@@ -125,7 +125,7 @@ export function renderQuoteMarkdown(report: QuoteJsonReport): string {
 export function renderQuoteSummary(report: QuoteJsonReport): string {
   const { summary } = report;
   const lines = [
-    `checked ${summary.quotes} quotes from ${summary.entries} entries: ${summary.found} found (${summary.otherWording} in other wording), ` +
+    `checked ${summary.quotes} quote${summary.quotes === 1 ? '' : 's'} from ${summary.entries} entr${summary.entries === 1 ? 'y' : 'ies'}: ${summary.found} found (${summary.otherWording} in other wording), ` +
       `${summary.close} close, ${summary.notFound} not found, ${summary.couldNotCheck} could not be checked`,
   ];
   const plain = (text: string) => `"${terminalText(text, 120)}"`;
