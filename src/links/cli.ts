@@ -195,7 +195,10 @@ export async function runCheckLinks(argv: string[], io: CliIo): Promise<number> 
   if (options.markDead) {
     const changes = applyLinkStatuses(selected, results, checkedAt.toISOString().slice(0, 10), io.cwd);
     for (const change of changes) {
-      if (change.error) io.stderr.write(`check-links: could not ${change.to ? 'mark' : 'clear'} ${change.file} (edit it by hand): ${change.error}\n`);
+      if (change.error)
+        io.stderr.write(
+          `check-links: could not ${change.to ? 'mark' : 'clear'} ${change.file} (edit it by hand): ${change.error}\n`,
+        );
       else io.stdout.write(`  ${change.to ? 'marked dead' : 'cleared status'}: ${change.file}\n`);
     }
   }

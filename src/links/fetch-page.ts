@@ -94,7 +94,12 @@ export async function fetchPage(url: string, overrides: Partial<PageOptions> = {
     requests: counter.requests,
     ...(outcome.kind === 'response' ? { httpStatus: outcome.status } : {}),
   };
-  const unavailable = (cause: UnavailableCause, reason: string): PageFetch => ({ ...fetched, kind: 'unavailable', cause, reason });
+  const unavailable = (cause: UnavailableCause, reason: string): PageFetch => ({
+    ...fetched,
+    kind: 'unavailable',
+    cause,
+    reason,
+  });
 
   if (hops.length && looksLikeLogin(finalUrl) && !looksLikeLogin(url)) {
     return unavailable('login', `redirected to a login or subscription page: ${finalUrl}`);
@@ -106,8 +111,10 @@ export async function fetchPage(url: string, overrides: Partial<PageOptions> = {
   if (outcome.status === 401 || outcome.status === 407) return unavailable('login', `${status}: the page needs a login`);
   if (outcome.status === 402) return unavailable('paywall', `${status}: the page is behind a paywall`);
   if (outcome.status === 403) return unavailable('forbidden', `${status}: the site refuses automated readers`);
-  if (outcome.status === 429) return unavailable('rate-limited', `${status}: still rate limited after ${options.retries} retries`);
-  if (outcome.status === 404 || outcome.status === 410) return unavailable('gone', `${status}: the article is gone (see the link report)`);
+  if (outcome.status === 429)
+    return unavailable('rate-limited', `${status}: still rate limited after ${options.retries} retries`);
+  if (outcome.status === 404 || outcome.status === 410)
+    return unavailable('gone', `${status}: the article is gone (see the link report)`);
   if (outcome.status < 200 || outcome.status >= 300 || !outcome.body) return unavailable('error', status);
 
   const mediaType = mediaTypeOf(outcome.headers.get('content-type'));
@@ -124,7 +131,17 @@ export async function fetchPage(url: string, overrides: Partial<PageOptions> = {
   } catch (error) {
     return unavailable('error', (error as Error).message);
   }
-  if (mediaType === '' && !looksLikeHtml(decoded.text)) return unavailable('not-html', 'no Content-Type, and it does not look like HTML');
-  const text: PageText = html ? htmlToText(decoded.text) : { text: decoded.text, scripts: 0, passwordField: false, notFree: false };
-  return { ...fetched, kind: 'page', mediaType: mediaType || 'text/html', encoding: decoded.encoding, text, truncated: body.truncated };
+  if (mediaType === '' && !looksLikeHtml(decoded.text))
+    return unavailable('not-html', 'no Content-Type, and it does not look like HTML');
+  const text: PageText = html
+    ? htmlToText(decoded.text)
+    : { text: decoded.text, scripts: 0, passwordField: false, notFree: false };
+  return {
+    ...fetched,
+    kind: 'page',
+    mediaType: mediaType || 'text/html',
+    encoding: decoded.encoding,
+    text,
+    truncated: body.truncated,
+  };
 }

@@ -86,7 +86,13 @@ export async function fetchProbe(request: ProbeRequest): Promise<ProbeOutcome> {
     clearTimeout(timer);
   }
   const elapsedMs = elapsed();
-  const answer = { kind: 'response', status: response.status, statusText: response.statusText, headers: response.headers, elapsedMs } as const;
+  const answer = {
+    kind: 'response',
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+    elapsedMs,
+  } as const;
   if (request.body && response.status >= 200 && response.status < 300) {
     return { ...answer, body: await readBody(response, request.body, controller) };
   }

@@ -95,7 +95,11 @@ function prune(node: Nodes, signals: Omit<PageText, 'text'>): void {
       return false;
     }
     if (child.tagName === 'input' && attribute(child, 'type') === 'password') signals.passwordField = true;
-    if (child.tagName === 'meta' && /isaccessibleforfree/i.test(attribute(child, 'itemProp')) && attribute(child, 'content') === 'false')
+    if (
+      child.tagName === 'meta' &&
+      /isaccessibleforfree/i.test(attribute(child, 'itemProp')) &&
+      attribute(child, 'content') === 'false'
+    )
       signals.notFree = true;
     if (hiddenByStyle(child.properties.style)) return false;
     if (child.properties.hidden === 'until-found') delete child.properties.hidden;

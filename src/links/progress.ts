@@ -30,7 +30,10 @@ export function renderBar(done: number, total: number, width: number): string {
 
 export function createProgress(stream: ProgressStream): Progress<LinkResult>;
 export function createProgress<Result>(stream: ProgressStream, counters: readonly Counter<Result>[]): Progress<Result>;
-export function createProgress(stream: ProgressStream, counters: readonly Counter<unknown>[] = LINK_COUNTERS as readonly Counter<unknown>[]) {
+export function createProgress(
+  stream: ProgressStream,
+  counters: readonly Counter<unknown>[] = LINK_COUNTERS as readonly Counter<unknown>[],
+) {
   if (!stream.isTTY) return { update() {}, finish() {} };
   const totals = counters.map(() => 0);
   let drawn = false;

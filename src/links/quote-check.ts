@@ -71,23 +71,39 @@ export function passageLinkHighlights(page: FoldedText, quote: string): boolean 
 }
 
 /** Why a page that was read may still not show a passage. */
-function whyNotShown(page: PageFetch & { kind: 'page' }, maxBytes: number): { cause: UnavailableCause; reason: string } | undefined {
+function whyNotShown(
+  page: PageFetch & { kind: 'page' },
+  maxBytes: number,
+): { cause: UnavailableCause; reason: string } | undefined {
   const words = page.text.text.split(/\s+/).filter(Boolean).length;
   if (page.truncated) {
     const megabytes = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
-    return { cause: 'too-large', reason: `the page is larger than ${megabytes} MB and the passage is not in its first ${megabytes} MB` };
+    return {
+      cause: 'too-large',
+      reason: `the page is larger than ${megabytes} MB and the passage is not in its first ${megabytes} MB`,
+    };
   }
   if (page.text.notFree) return { cause: 'paywall', reason: 'the page says its text is not free to read (a paywall)' };
   if (page.text.passwordField) return { cause: 'login', reason: 'the page shows a login form instead of the article' };
   if (page.text.scripts > 0 && words < SCRIPT_SHELL_WORDS)
-    return { cause: 'needs-javascript', reason: `the page shows only ${words} words without running its scripts (it needs JavaScript)` };
+    return {
+      cause: 'needs-javascript',
+      reason: `the page shows only ${words} words without running its scripts (it needs JavaScript)`,
+    };
   return undefined;
 }
 
 /** Judges each quote on a fetched page (pure: no network). */
 export function judgeQuotes(quotes: readonly string[], page: PageFetch, maxBytes: number): QuoteResult[] {
   if (page.kind === 'unavailable') {
-    return quotes.map((quote, index) => ({ index, quote, verdict: 'could-not-check', cause: page.cause, reason: page.reason, differences: [] }));
+    return quotes.map((quote, index) => ({
+      index,
+      quote,
+      verdict: 'could-not-check',
+      cause: page.cause,
+      reason: page.reason,
+      differences: [],
+    }));
   }
   const folded = foldText(page.text.text);
   return quotes.map((quote, index): QuoteResult => {
@@ -157,7 +173,9 @@ export async function checkEntryQuotes(entries: readonly EntryFile[], options: C
                 finalUrl: page.finalUrl,
                 ...(page.httpStatus !== undefined ? { httpStatus: page.httpStatus } : {}),
                 requests: page.requests,
-                ...(page.kind === 'page' ? { page: { mediaType: page.mediaType, encoding: page.encoding, truncated: page.truncated } } : {}),
+                ...(page.kind === 'page'
+                  ? { page: { mediaType: page.mediaType, encoding: page.encoding, truncated: page.truncated } }
+                  : {}),
                 quotes: judgeQuotes(entry.data.quotes, page, maxBytes),
               } satisfies EntryQuotes;
             });

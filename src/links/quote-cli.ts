@@ -119,7 +119,11 @@ export interface WordingFix {
  * Rewrites, in each entry file, the quotes the check found with typographic differences only; each
  * edit touches that quote's value and nothing else. A quote changed since it was read is left alone.
  */
-export function applyWordingFixes(results: readonly EntryQuotes[], entries: readonly EntryFile[], projectRoot: string): WordingFix[] {
+export function applyWordingFixes(
+  results: readonly EntryQuotes[],
+  entries: readonly EntryFile[],
+  projectRoot: string,
+): WordingFix[] {
   const fixes: WordingFix[] = [];
   for (const result of results) {
     const rewrites = result.quotes.filter((quote) => quote.fixWording !== undefined);
@@ -129,7 +133,8 @@ export function applyWordingFixes(results: readonly EntryQuotes[], entries: read
     try {
       let source = readFileSync(path, 'utf8');
       for (const quote of rewrites) {
-        if (entry?.data.quotes[quote.index] !== quote.quote) throw new YamlEditError(`quote ${quote.index + 1} changed since it was checked`);
+        if (entry?.data.quotes[quote.index] !== quote.quote)
+          throw new YamlEditError(`quote ${quote.index + 1} changed since it was checked`);
         source = replaceScalar(source, ['quotes', quote.index], quote.fixWording!);
       }
       writeFileSync(path, source);
@@ -167,7 +172,9 @@ export async function runCheckQuotes(argv: string[], io: QuoteCliIo): Promise<nu
   try {
     selected = selectEntries(entries, options, io.cwd);
   } catch (error) {
-    io.stderr.write(`check-quotes: cannot list changed files against ${options.base}: ${(error as Error).message.split('\n')[0]}\n`);
+    io.stderr.write(
+      `check-quotes: cannot list changed files against ${options.base}: ${(error as Error).message.split('\n')[0]}\n`,
+    );
     return 1;
   }
 
@@ -204,7 +211,8 @@ export async function runCheckQuotes(argv: string[], io: QuoteCliIo): Promise<nu
   if (options.fixWording) {
     for (const fix of applyWordingFixes(results, selected, io.cwd)) {
       if (fix.error) io.stderr.write(`check-quotes: could not fix the wording in ${fix.file} (edit it by hand): ${fix.error}\n`);
-      else io.stdout.write(`  fixed wording: ${fix.file} (quote${fix.quotes.length === 1 ? '' : 's'} ${fix.quotes.join(', ')})\n`);
+      else
+        io.stdout.write(`  fixed wording: ${fix.file} (quote${fix.quotes.length === 1 ? '' : 's'} ${fix.quotes.join(', ')})\n`);
     }
   }
   return 0;

@@ -83,7 +83,7 @@ export function foldText(original: string): FoldedText {
     lastIsDash = char === '-';
   };
   let pendingSpace = -1;
-  for (let index = 0; index < length; ) {
+  for (let index = 0; index < length;) {
     const kind = kindAt(index);
     if (kind === INVISIBLE_KIND) {
       index++;
@@ -133,10 +133,7 @@ const sourceOf = (folded: FoldedText, from: number, to: number) =>
 
 /** Text as the page shows it, ready to be a quote: invisibles gone, plain single spaces. */
 export function cleanWording(text: string): string {
-  return text
-    .replace(new RegExp(INVISIBLE.source, 'g'), '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.replace(new RegExp(INVISIBLE.source, 'g'), '').replace(/\s+/g, ' ').trim();
 }
 
 /** What differs between a quote and the page where it matched. */
@@ -467,7 +464,8 @@ function findClose(page: FoldedText, quoteSource: string, part: QuotePart, fromO
   const first = matched[0]!;
   const lastMatched = matched.at(-1)!;
   const pageStart = first.quote && first.quote.coreStart === first.quote.start ? first.page.coreStart : first.page.start;
-  const pageEnd = lastMatched.quote && lastMatched.quote.coreEnd === lastMatched.quote.end ? lastMatched.page.coreEnd : lastMatched.page.end;
+  const pageEnd =
+    lastMatched.quote && lastMatched.quote.coreEnd === lastMatched.quote.end ? lastMatched.page.coreEnd : lastMatched.page.end;
   const differences = wordDifferences(best.edits, folded, page);
   // Case differences alone (no word changed) are still "close": a reader sees them.
   if (best.distance === 0 && !differences.length) return undefined;

@@ -28,7 +28,8 @@ export interface QuoteJsonReport {
   entries: EntryQuotes[];
 }
 
-const allQuotes = (entries: readonly EntryQuotes[]) => entries.flatMap((entry) => entry.quotes.map((quote) => ({ entry, quote })));
+const allQuotes = (entries: readonly EntryQuotes[]) =>
+  entries.flatMap((entry) => entry.quotes.map((quote) => ({ entry, quote })));
 
 export function summariseQuotes(entries: readonly EntryQuotes[]): QuoteSummary {
   const quotes = allQuotes(entries).map(({ quote }) => quote);
@@ -91,7 +92,9 @@ export function renderQuoteMarkdown(report: QuoteJsonReport): string {
     '',
     ...section(
       'Not found',
-      of((quote) => quote.verdict === 'not-found').map(({ entry, quote }) => `${quoteLabel(entry, quote)}: ${link(entry.url)}: ${codeSpan(quote.quote, 200)}`),
+      of((quote) => quote.verdict === 'not-found').map(
+        ({ entry, quote }) => `${quoteLabel(entry, quote)}: ${link(entry.url)}: ${codeSpan(quote.quote, 200)}`,
+      ),
     ),
     ...section(
       'Close',
@@ -112,7 +115,8 @@ export function renderQuoteMarkdown(report: QuoteJsonReport): string {
     ...section(
       'Could not check',
       [...unchecked.values()].map(
-        ({ entry, reason, indexes }) => `${codeSpan(entry.file)} quote${indexes.length === 1 ? '' : 's'} ${indexes.join(', ')}: ${link(entry.url)}: ${codeSpan(reason)}`,
+        ({ entry, reason, indexes }) =>
+          `${codeSpan(entry.file)} quote${indexes.length === 1 ? '' : 's'} ${indexes.join(', ')}: ${link(entry.url)}: ${codeSpan(reason)}`,
       ),
     ),
     'Close and missing quotes need a person: compare with the article and correct the quote (or the link). ' +
@@ -135,7 +139,9 @@ export function renderQuoteSummary(report: QuoteJsonReport): string {
     if (quote.verdict === 'close')
       lines.push(`  close: ${where}: ${quote.differences.map((difference) => describeDifference(difference, plain)).join('; ')}`);
     if (quote.verdict === 'found' && quote.pageWording !== undefined)
-      lines.push(`  other wording: ${where}: ${quote.differences.map((difference) => describeDifference(difference, plain)).join('; ') || 'letter case'}`);
+      lines.push(
+        `  other wording: ${where}: ${quote.differences.map((difference) => describeDifference(difference, plain)).join('; ') || 'letter case'}`,
+      );
     if (quote.verdict === 'could-not-check') lines.push(`  could not check: ${where}: ${terminalText(quote.reason ?? '')}`);
   }
   return `${lines.join('\n')}\n`;

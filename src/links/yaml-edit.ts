@@ -24,7 +24,7 @@ export function frontmatterSpan(source: string): Frontmatter {
   const opening = /^\uFEFF?---[^\S\r\n]*(\r?\n)/.exec(source);
   if (!opening) throw new YamlEditError('the file does not start with a "---" frontmatter line');
   const start = opening[0].length;
-  for (let lineStart = start; lineStart <= source.length; ) {
+  for (let lineStart = start; lineStart <= source.length;) {
     const lineBreak = source.indexOf('\n', lineStart);
     const line = source.slice(lineStart, lineBreak === -1 ? source.length : lineBreak).replace(/\r$/, '');
     if (/^---[^\S\n]*$/.test(line)) return { start, end: lineStart, newline: opening[1] === '\r\n' ? '\r\n' : '\n' };

@@ -110,7 +110,9 @@ describe('check-links (in process)', () => {
 
     const markdown = readFileSync(join(root, 'out/report.md'), 'utf8');
     expect(markdown).toContain('Checked 5 links on 2025-03-01: 2 ok, 1 redirected, 1 dead, 1 errors, 0 slow.');
-    expect(markdown).toContain(`## Dead (1)\n\n- \`content/entries/reading/gone.md\`: <${server.url('/gone')}>: \`404 Not Found\`\n`);
+    expect(markdown).toContain(
+      `## Dead (1)\n\n- \`content/entries/reading/gone.md\`: <${server.url('/gone')}>: \`404 Not Found\`\n`,
+    );
     expect(markdown).toContain(
       `## Redirected (1)\n\n- \`content/entries/reading/moved.md\`: <${server.url('/old')}>: update url to \`${server.url('/new')}\`\n`,
     );

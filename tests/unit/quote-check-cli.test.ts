@@ -32,10 +32,15 @@ beforeAll(async () => {
     '/hostile-page': (_request, response) =>
       response
         .writeHead(200, { 'content-type': 'text/html' })
-        .end(article(`<p>Quoted words then [click](https://evil.example/) ![pixel](https://evil.example/p.png) @admin #12 end of it.</p>`)),
+        .end(
+          article(
+            `<p>Quoted words then [click](https://evil.example/) ![pixel](https://evil.example/p.png) @admin #12 end of it.</p>`,
+          ),
+        ),
     '/hostile-status': (_request, response) => response.writeHead(403, HOSTILE).end(),
     '/hostile-redirect': (_request, response) => response.writeHead(302, { location: `http://[${HOSTILE}` }).end(),
-    '/hostile-move': (_request, response) => response.writeHead(301, { location: '/@admin/![pixel](https:/evil.example/p.png)' }).end(),
+    '/hostile-move': (_request, response) =>
+      response.writeHead(301, { location: '/@admin/![pixel](https:/evil.example/p.png)' }).end(),
     '/@admin/![pixel](https:/evil.example/p.png)': (_request, response) => response.writeHead(200).end('moved'),
   });
 });
@@ -70,7 +75,10 @@ function makeProject(files: Record<string, string>): string {
   mkdirSync(join(root, 'content/sections'), { recursive: true });
   mkdirSync(join(root, 'content/entries/reading'), { recursive: true });
   writeFileSync(join(root, 'content/list.md'), serialiseList({ title: 'Test list' }));
-  writeFileSync(join(root, 'content/sections/reading.md'), serialiseSection({ title: 'Reading', summary: 'Things to read', order: 1 }));
+  writeFileSync(
+    join(root, 'content/sections/reading.md'),
+    serialiseSection({ title: 'Reading', summary: 'Things to read', order: 1 }),
+  );
   for (const [slug, text] of Object.entries(files)) writeFileSync(join(root, `content/entries/reading/${slug}.md`), text);
   return root;
 }
@@ -125,8 +133,12 @@ describe('check-quotes (in process)', () => {
       ].join('\n'),
     );
     const markdown = readFileSync(join(root, 'out/q.md'), 'utf8');
-    expect(markdown).toContain('Checked 3 quotes from 1 entry on 2025-03-01: 2 found (1 in other wording), 1 close, 0 not found, 0 could not be checked.');
-    expect(markdown).toContain('## Found in other wording (1)\n\n- `content/entries/reading/shipping.md` quote 1: quotation marks:');
+    expect(markdown).toContain(
+      'Checked 3 quotes from 1 entry on 2025-03-01: 2 found (1 in other wording), 1 close, 0 not found, 0 could not be checked.',
+    );
+    expect(markdown).toContain(
+      '## Found in other wording (1)\n\n- `content/entries/reading/shipping.md` quote 1: quotation marks:',
+    );
     expect(markdown).toContain('The page says: `Frequent small changes over infrequent large changes.`');
 
     // A second run finds the fixed quote word for word, and has nothing left to rewrite.
@@ -148,7 +160,15 @@ describe('check-quotes (in process)', () => {
     const files = Object.fromEntries(
       ports.map((port, index) => [
         `host-${index}`,
-        serialiseEntry(entrySchema.parse({ title: `T${index}`, url: `http://127.0.0.1:${port}/x`, section: 'reading', kind: 'framing', quotes: ['q'] })),
+        serialiseEntry(
+          entrySchema.parse({
+            title: `T${index}`,
+            url: `http://127.0.0.1:${port}/x`,
+            section: 'reading',
+            kind: 'framing',
+            quotes: ['q'],
+          }),
+        ),
       ]),
     );
     const root = makeProject(files);
@@ -185,16 +205,24 @@ describe('hostile server text reaches both Markdown reports escaped', () => {
     const root = makeProject({
       status: canonical('/hostile-status', ['Anything']),
       redirect: canonical('/hostile-redirect', ['Anything']),
-      wording: canonical('/hostile-page', ['Quoted words then [click](https://evil.example/) ![pixel](https://evil.example/p.png) @admin #12 stop of it.']),
+      wording: canonical('/hostile-page', [
+        'Quoted words then [click](https://evil.example/) ![pixel](https://evil.example/p.png) @admin #12 stop of it.',
+      ]),
     });
     const run = io(root);
     expect(await runCheckQuotes(['--markdown', 'q.md', '--retries', '0'], run.io)).toBe(0);
     const markdown = readFileSync(join(root, 'q.md'), 'utf8');
-    const code = expectInert(markdown, ['/hostile-status', '/hostile-redirect', '/hostile-page'].map((path) => server.url(path)));
+    const code = expectInert(
+      markdown,
+      ['/hostile-status', '/hostile-redirect', '/hostile-page'].map((path) => server.url(path)),
+    );
     expect(code).toContain(`403 ${HOSTILE}: the site refuses automated readers`);
     expect(code).toContain(`redirect to an invalid address: http://[${HOSTILE}`);
-    expect(code).toContain('Quoted words then [click](https://evil.example/) ![pixel](https://evil.example/p.png) @admin #12 end of it.');
-    expect(run.out.join('')).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(code).toContain(
+      'Quoted words then [click](https://evil.example/) ![pixel](https://evil.example/p.png) @admin #12 end of it.',
+    );
+    const controls = [...run.out.join('')].filter((char) => char !== '\n' && char.charCodeAt(0) < 0x20);
+    expect(controls).toEqual([]);
   });
 
   it('in the link report: status texts and Location headers, including where a link moved', async () => {
@@ -206,7 +234,10 @@ describe('hostile server text reaches both Markdown reports escaped', () => {
     const run = io(root);
     expect(await runCheckLinks(['--markdown', 'l.md', '--retries', '0'], run.io)).toBe(0);
     const markdown = readFileSync(join(root, 'l.md'), 'utf8');
-    const code = expectInert(markdown, ['/hostile-status', '/hostile-redirect', '/hostile-move'].map((path) => server.url(path)));
+    const code = expectInert(
+      markdown,
+      ['/hostile-status', '/hostile-redirect', '/hostile-move'].map((path) => server.url(path)),
+    );
     expect(code).toContain(`403 ${HOSTILE}`);
     expect(code).toContain(`redirect to an invalid address: http://[${HOSTILE}`);
     expect(code).toContain(server.url('/@admin/![pixel](https:/evil.example/p.png)'));

@@ -18,8 +18,10 @@ const sleeps: number[] = [];
 const FILLER = `<p>${'Ordinary words about building data platforms fill this paragraph so the page reads like an article. '.repeat(12)}</p>`;
 const page = (body: string, head = '<meta charset="utf-8"><title>Article</title>') =>
   `<!doctype html><html><head>${head}</head><body>${FILLER}${body}${FILLER}</body></html>`;
-const html = (body: string, headers: Record<string, string> = {}) => (_request: unknown, response: ServerResponse) =>
-  response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers }).end(body);
+const html =
+  (body: string, headers: Record<string, string> = {}) =>
+  (_request: unknown, response: ServerResponse) =>
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers }).end(body);
 
 const HUGE_BYTES = 10 * 1024 * 1024;
 let hugeBytesSent = 0;
@@ -33,7 +35,9 @@ beforeAll(async () => {
           '<p>Self\u00ADservice analytics is a long\u00ADstanding promise – rarely kept.</p>',
       ),
     ),
-    '/split': html(page('<p>The <em>best</em> code is <a href="/x">no code <strong>at all</strong></a>,<br>said someone wise.</p>')),
+    '/split': html(
+      page('<p>The <em>best</em> code is <a href="/x">no code <strong>at all</strong></a>,<br>said someone wise.</p>'),
+    ),
     '/hidden': html(
       page(
         '<script>var passage = "A passage that only a script holds";</script>' +
@@ -49,7 +53,12 @@ beforeAll(async () => {
     '/latin1': (_request, response) =>
       response
         .writeHead(200, { 'content-type': 'text/html; charset=ISO-8859-1' })
-        .end(Buffer.from(page('<p>Un café crème brûlée à la carte, s’il vous plaît.</p>', '<title>Café</title>').replace('’', "'"), 'latin1')),
+        .end(
+          Buffer.from(
+            page('<p>Un café crème brûlée à la carte, s’il vous plaît.</p>', '<title>Café</title>').replace('’', "'"),
+            'latin1',
+          ),
+        ),
     '/latin1-meta': (_request, response) =>
       response
         .writeHead(200, { 'content-type': 'text/html' })
@@ -89,11 +98,15 @@ beforeAll(async () => {
       response.on('close', () => clearInterval(timer));
     },
     '/paper.pdf': (_request, response) =>
-      response.writeHead(200, { 'content-type': 'application/pdf' }).end(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(100_000)])),
+      response
+        .writeHead(200, { 'content-type': 'application/pdf' })
+        .end(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(100_000)])),
     '/forbidden': answer(403),
     '/members-only': redirect(302, '/login?next=/members-only'),
     '/login': html('<!doctype html><html><body><form><input name="user"><input type="password" name="pw"></form></body></html>'),
-    '/app': html('<!doctype html><html><head><script type="module" src="/app.js"></script></head><body><div id="root"></div></body></html>'),
+    '/app': html(
+      '<!doctype html><html><head><script type="module" src="/app.js"></script></head><body><div id="root"></div></body></html>',
+    ),
     '/paywalled': html(
       page(
         '<p>The first paragraph is free.</p>',
@@ -101,8 +114,11 @@ beforeAll(async () => {
       ),
     ),
     '/busy': (_request, response, hits) =>
-      hits === 0 ? response.writeHead(429, { 'retry-after': '3' }).end() : html(page('<p>Served after waiting as asked.</p>'))(_request, response),
-    '/plain.txt': (_request, response) => response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('A plain text passage, as is.\n'),
+      hits === 0
+        ? response.writeHead(429, { 'retry-after': '3' }).end()
+        : html(page('<p>Served after waiting as asked.</p>'))(_request, response),
+    '/plain.txt': (_request, response) =>
+      response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('A plain text passage, as is.\n'),
   });
 });
 
@@ -208,7 +224,10 @@ describe('check:quotes against pages served locally', () => {
   });
 
   it('reads a latin-1 page by its HTTP charset, and a windows-1252 one by its <meta charset>', async () => {
-    expect((await check('/latin1', ["Un café crème brûlée à la carte, s'il vous plaît."]))[0]).toMatchObject({ verdict: 'found', differences: [] });
+    expect((await check('/latin1', ["Un café crème brûlée à la carte, s'il vous plaît."]))[0]).toMatchObject({
+      verdict: 'found',
+      differences: [],
+    });
     expect((await check('/latin1-meta', ['Déjà vu at the crème de la crème.']))[0]).toMatchObject({ verdict: 'found' });
     const [entry] = await checkEntryQuotes([entryAt('/latin1', ['x'])], { concurrency: 1, perHost: 1, ...fast });
     expect(entry!.page).toEqual({ mediaType: 'text/html', encoding: 'windows-1252', truncated: false });
@@ -223,7 +242,10 @@ describe('check:quotes against pages served locally', () => {
 
   it('reads only the first 5 MB of a 10 MB page: a passage there is found, one further on cannot be checked', async () => {
     const started = performance.now();
-    const [opening, closing] = await check('/huge', ['The opening passage of a very long page.', 'The closing passage at the very end.']);
+    const [opening, closing] = await check('/huge', [
+      'The opening passage of a very long page.',
+      'The closing passage at the very end.',
+    ]);
     expect(opening!.verdict).toBe('found');
     expect(closing).toMatchObject({
       verdict: 'could-not-check',
@@ -249,7 +271,11 @@ describe('check:quotes against pages served locally', () => {
 
   it('cannot check behind a 403', async () => {
     const [result] = await check('/forbidden', ['Anything at all']);
-    expect(result).toMatchObject({ verdict: 'could-not-check', cause: 'forbidden', reason: '403 Forbidden: the site refuses automated readers' });
+    expect(result).toMatchObject({
+      verdict: 'could-not-check',
+      cause: 'forbidden',
+      reason: '403 Forbidden: the site refuses automated readers',
+    });
   });
 
   it('cannot check when the article redirects to a login page', async () => {
@@ -262,8 +288,14 @@ describe('check:quotes against pages served locally', () => {
   });
 
   it('says a page that draws its text with JavaScript, or marks it not free, could not be checked rather than missing the quote', async () => {
-    expect((await check('/app', ['Anything at all']))[0]).toMatchObject({ verdict: 'could-not-check', cause: 'needs-javascript' });
-    expect((await check('/paywalled', ['The paragraph behind the paywall']))[0]).toMatchObject({ verdict: 'could-not-check', cause: 'paywall' });
+    expect((await check('/app', ['Anything at all']))[0]).toMatchObject({
+      verdict: 'could-not-check',
+      cause: 'needs-javascript',
+    });
+    expect((await check('/paywalled', ['The paragraph behind the paywall']))[0]).toMatchObject({
+      verdict: 'could-not-check',
+      cause: 'paywall',
+    });
     // What the paywalled page does show is still checked.
     expect((await check('/paywalled', ['The first paragraph is free.']))[0]!.verdict).toBe('found');
   });
@@ -280,11 +312,14 @@ describe('check:quotes against pages served locally', () => {
 
   it('does not fetch an entry whose link is marked dead', async () => {
     const before = server.hitsOn('/exact');
-    const [entry] = await checkEntryQuotes([entryAt('/exact', ['Frequent small changes', 'Another'], { status: { state: 'dead', checked: '2024-05-01' } })], {
-      concurrency: 1,
-      perHost: 1,
-      ...fast,
-    });
+    const [entry] = await checkEntryQuotes(
+      [entryAt('/exact', ['Frequent small changes', 'Another'], { status: { state: 'dead', checked: '2024-05-01' } })],
+      {
+        concurrency: 1,
+        perHost: 1,
+        ...fast,
+      },
+    );
     expect(server.hitsOn('/exact')).toBe(before);
     expect(entry!.quotes.map((quote) => [quote.verdict, quote.cause])).toEqual([
       ['could-not-check', 'link-dead'],

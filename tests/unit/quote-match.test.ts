@@ -107,7 +107,9 @@ describe('matchQuote', () => {
 describe('typographicRewrite (what --fix-wording may write)', () => {
   it('rewrites typography only, keeping the quote’s own ellipses and first-letter case', () => {
     const quote = `... we said: "Don't ship it" - and then we shipped it anyway.`;
-    expect(typographicRewrite(quote, matchQuote(PAGE, quote))).toBe('... we said: “Don’t ship it” — and then we shipped it anyway.');
+    expect(typographicRewrite(quote, matchQuote(PAGE, quote))).toBe(
+      '... we said: “Don’t ship it” — and then we shipped it anyway.',
+    );
   });
 
   it('rewrites nothing for a close quote, an exact one, or a rewrite that would change a letter', () => {
@@ -129,7 +131,11 @@ describe('passageLinkHighlights', () => {
 });
 
 describe('judgeQuotes', () => {
-  const page = (text: string, extra: Partial<{ scripts: number; passwordField: boolean; notFree: boolean }> = {}, truncated = false) =>
+  const page = (
+    text: string,
+    extra: Partial<{ scripts: number; passwordField: boolean; notFree: boolean }> = {},
+    truncated = false,
+  ) =>
     ({
       kind: 'page',
       url: 'https://a.example/',
@@ -175,7 +181,9 @@ describe('page text', () => {
     expect(declaredCharset('text/html; charset="ISO-8859-1"')).toBe('ISO-8859-1');
     expect(declaredCharset('not a type')).toBeUndefined();
     expect(decodeBody(latin, 'text/html; charset=iso-8859-1', true)).toEqual({ text: '<p>Café</p>', encoding: 'windows-1252' });
-    expect(pageEncoding(Buffer.from('<meta charset="utf-8"><p>Caf\xe9</p>', 'latin1'), 'text/html; charset=latin1', true)).toBe('windows-1252');
+    expect(pageEncoding(Buffer.from('<meta charset="utf-8"><p>Caf\xe9</p>', 'latin1'), 'text/html; charset=latin1', true)).toBe(
+      'windows-1252',
+    );
     expect(pageEncoding(Buffer.from('<meta charset="iso-8859-2">'), 'text/html', true)).toBe('ISO-8859-2');
     expect(pageEncoding(latin, 'text/html', true)).toBe('windows-1252');
     expect(pageEncoding(Buffer.from('<p>Café</p>'), 'text/html', true)).toBe('UTF-8');
@@ -186,11 +194,12 @@ describe('page text', () => {
 
 describe('looksLikeLogin', () => {
   it('knows login, sign-in and subscription pages by their path', () => {
-    expect(['https://a.example/login?next=/x', 'https://a.example/account/sign-in', 'https://a.example/subscribe'].map(looksLikeLogin)).toEqual([
-      true,
-      true,
-      true,
+    expect(
+      ['https://a.example/login?next=/x', 'https://a.example/account/sign-in', 'https://a.example/subscribe'].map(looksLikeLogin),
+    ).toEqual([true, true, true]);
+    expect(['https://a.example/blog/logging-in-production', 'https://a.example/posts/authors'].map(looksLikeLogin)).toEqual([
+      false,
+      false,
     ]);
-    expect(['https://a.example/blog/logging-in-production', 'https://a.example/posts/authors'].map(looksLikeLogin)).toEqual([false, false]);
   });
 });

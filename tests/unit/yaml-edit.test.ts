@@ -1,14 +1,20 @@
 /** Editing one field of an entry file in place: every other byte stays (comments, quoting, CRLF, order). */
 import { describe, expect, it } from 'vitest';
 import { withStatus } from '../../src/links/entry-status.ts';
-import { appendTopLevelField, frontmatterSpan, removeTopLevelField, replaceScalar, YamlEditError } from '../../src/links/yaml-edit.ts';
+import {
+  appendTopLevelField,
+  frontmatterSpan,
+  removeTopLevelField,
+  replaceScalar,
+  YamlEditError,
+} from '../../src/links/yaml-edit.ts';
 import { isSyntaxError, parseContentFile } from '../../src/content/frontmatter.ts';
 
 /** A hand-written entry: CRLF, comments everywhere, four quoting styles, keys out of canonical order. */
 const HAND_WRITTEN = [
   '---',
   '# Added by hand; keep this comment',
-  "kind: approach   # not framing",
+  'kind: approach   # not framing',
   "title: 'It''s about: people'",
   'url: https://example.com/post?a=1',
   'section: reading',
@@ -53,7 +59,10 @@ describe('replaceScalar (--fix-wording)', () => {
     expect(after).toContain(`  - 'Don’t “ship” it — ever'   # straight quotes on purpose?\r\n`);
     expect(after.match(/\r\n/g)).toHaveLength(HAND_WRITTEN.match(/\r\n/g)!.length);
     expect(after).not.toMatch(/[^\r]\n/);
-    expect(dataOf(after)).toEqual({ ...dataOf(HAND_WRITTEN), quotes: ['Don’t “ship” it — ever', ...(dataOf(HAND_WRITTEN).quotes as string[]).slice(1)] });
+    expect(dataOf(after)).toEqual({
+      ...dataOf(HAND_WRITTEN),
+      quotes: ['Don’t “ship” it — ever', ...(dataOf(HAND_WRITTEN).quotes as string[]).slice(1)],
+    });
   });
 
   it('keeps a plain scalar plain, and a block scalar in its block style at its indentation', () => {
@@ -93,9 +102,15 @@ describe('withStatus (--mark-dead)', () => {
   });
 
   it('removes a status written in any style, with its trailing comment, and nothing else', () => {
-    const flow = HAND_WRITTEN.replace('tags: [one, two]\r\n', 'status: {state: dead, checked: 2024-01-01}  # found dead\r\ntags: [one, two]\r\n');
+    const flow = HAND_WRITTEN.replace(
+      'tags: [one, two]\r\n',
+      'status: {state: dead, checked: 2024-01-01}  # found dead\r\ntags: [one, two]\r\n',
+    );
     expect(withStatus(flow, undefined)).toBe(HAND_WRITTEN);
-    const block = HAND_WRITTEN.replace('quotes:\r\n', 'status:\r\n  state: dead   # yes\r\n  checked: "2024-01-01"\r\nquotes:\r\n');
+    const block = HAND_WRITTEN.replace(
+      'quotes:\r\n',
+      'status:\r\n  state: dead   # yes\r\n  checked: "2024-01-01"\r\nquotes:\r\n',
+    );
     expect(withStatus(block, undefined)).toBe(HAND_WRITTEN);
   });
 
@@ -108,7 +123,9 @@ describe('withStatus (--mark-dead)', () => {
 
   it('refuses frontmatter that is not one field per line, with a clear message', () => {
     const flowMap = '---\n{title: T, url: "https://a.example/"}\n---\n';
-    expect(() => appendTopLevelField(flowMap, 'status', dead, ['status: x'])).toThrow('the frontmatter is not written as one field per line');
+    expect(() => appendTopLevelField(flowMap, 'status', dead, ['status: x'])).toThrow(
+      'the frontmatter is not written as one field per line',
+    );
     expect(() => frontmatterSpan('---\ntitle: T\n')).toThrow('the frontmatter is not closed');
     expect(removeTopLevelField(HAND_WRITTEN, 'status')).toBe(HAND_WRITTEN);
   });
