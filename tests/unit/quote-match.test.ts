@@ -1,7 +1,7 @@
 /** The quote checker's pure parts: folding, matching, differences, rewrites, page text and charsets. */
 import { describe, expect, it } from 'vitest';
 import { decodeBody, declaredCharset, htmlToText, pageEncoding } from '../../src/links/page-text.ts';
-import { looksLikeLogin } from '../../src/links/fetch-page.ts';
+import { looksLikeLogin, type PageFetch } from '../../src/links/fetch-page.ts';
 import { judgeQuotes, passageLinkHighlights } from '../../src/links/quote-check.ts';
 import { allowedEdits, cleanWording, foldText, matchQuote, quoteParts, typographicRewrite } from '../../src/links/quote-match.ts';
 
@@ -135,18 +135,17 @@ describe('judgeQuotes', () => {
     text: string,
     extra: Partial<{ scripts: number; passwordField: boolean; notFree: boolean }> = {},
     truncated = false,
-  ) =>
-    ({
-      kind: 'page',
-      url: 'https://a.example/',
-      finalUrl: 'https://a.example/',
-      redirects: [],
-      requests: 1,
-      mediaType: 'text/html',
-      encoding: 'UTF-8',
-      truncated,
-      text: { text, scripts: 0, passwordField: false, notFree: false, ...extra },
-    }) as const;
+  ): PageFetch => ({
+    kind: 'page',
+    url: 'https://a.example/',
+    finalUrl: 'https://a.example/',
+    redirects: [],
+    requests: 1,
+    mediaType: 'text/html',
+    encoding: 'UTF-8',
+    truncated,
+    text: { text, scripts: 0, passwordField: false, notFree: false, ...extra },
+  });
   const long = 'word '.repeat(200);
 
   it('excuses a missing quote only when the page says why', () => {
