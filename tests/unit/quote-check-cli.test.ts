@@ -2,6 +2,7 @@
  * check:quotes end to end over a temporary content folder pointing at a local server; and both
  * Markdown reports fed hostile server text (status texts, Location headers, page wording).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -153,6 +154,32 @@ describe('check-quotes (in process)', () => {
     const root = makeProject({ shipping: before });
     expect(await runCheckQuotes([], io(root).io)).toBe(0);
     expect(readFileSync(join(root, 'content/entries/reading/shipping.md'), 'utf8')).toBe(before);
+  });
+
+  it('checks only the entries changed against --base with --only-changed', async () => {
+    const root = makeProject({
+      kept: canonical('/typography', ['Don’t “ship” it — ever.']),
+      edited: canonical('/exact-missing', ['x']),
+    });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false', ...args], {
+        cwd: root,
+        stdio: 'pipe',
+      });
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-q', '-m', 'base');
+    writeFileSync(join(root, 'content/entries/reading/edited.md'), canonical('/hostile-page', ['Quoted words then']));
+    const run = io(root);
+    expect(await runCheckQuotes(['--only-changed', '--base', 'HEAD', '--json', 'r.json'], run.io)).toBe(0);
+    const report = JSON.parse(readFileSync(join(root, 'r.json'), 'utf8')) as QuoteJsonReport;
+    expect(report.changedSince).toBe('HEAD');
+    expect(report.entries.map((entry) => [entry.file, entry.quotes.map((quote) => quote.verdict)])).toEqual([
+      ['content/entries/reading/edited.md', ['found']],
+    ]);
+    const bad = io(root);
+    expect(await runCheckQuotes(['--only-changed', '--base', 'no-such-ref'], bad.io)).toBe(1);
+    expect(bad.err.join('')).toContain('check-quotes: cannot list changed files against no-such-ref');
   });
 
   it('refuses to report or rewrite when no server answered at all (the network looks down)', async () => {
