@@ -66,8 +66,8 @@ export function describeDifference(difference: Difference, code: (text: string) 
 
 const quoteLabel = (entry: EntryQuotes, quote: QuoteResult) => `${codeSpan(entry.file)} quote ${quote.index + 1}`;
 
-function section(title: string, lines: string[]): string[] {
-  return [`## ${title} (${lines.length})`, '', ...(lines.length ? lines.map((line) => `- ${line}`) : ['None.']), ''];
+function section(title: string, lines: string[], count = `${lines.length}`): string[] {
+  return [`## ${title} (${count})`, '', ...(lines.length ? lines.map((line) => `- ${line}`) : ['None.']), ''];
 }
 
 export function renderQuoteMarkdown(report: QuoteJsonReport): string {
@@ -118,6 +118,7 @@ export function renderQuoteMarkdown(report: QuoteJsonReport): string {
         ({ entry, reason, indexes }) =>
           `${codeSpan(entry.file)} quote${indexes.length === 1 ? '' : 's'} ${indexes.join(', ')}: ${link(entry.url)}: ${codeSpan(reason)}`,
       ),
+      `${summary.couldNotCheck} quote${summary.couldNotCheck === 1 ? '' : 's'}`,
     ),
     'Close and missing quotes need a person: compare with the article and correct the quote (or the link). ' +
       'Quotes found in other wording: `npm run check:quotes -- --fix-wording` rewrites them in the page’s wording (typography only), for review.',
