@@ -1,5 +1,6 @@
 /** The quote checker's reports, from results built by hand. */
 import { describe, expect, it } from 'vitest';
+import { createProgress } from '../../src/links/progress.ts';
 import type { EntryQuotes, QuoteResult } from '../../src/links/quote-check.ts';
 import { buildQuoteReport, renderQuoteMarkdown, renderQuoteSummary, summariseQuotes } from '../../src/links/quote-report.ts';
 
@@ -103,5 +104,23 @@ describe('quote reports', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('progress with the quote checker’s counters', () => {
+  it('shows its own running counts after the bar', () => {
+    const written: string[] = [];
+    const progress = createProgress<number>({ isTTY: true, columns: 50, write: (text) => written.push(text) }, [
+      { label: 'not found', count: (missing) => missing },
+      { label: 'close', count: () => 0 },
+    ]);
+    progress.update(2, 1, 4);
+    progress.update(1, 2, 4);
+    progress.finish();
+    expect(written).toEqual([
+      '\r\x1b[2K[###-------] 1/4 not found 2 close 0',
+      '\r\x1b[2K[#####-----] 2/4 not found 3 close 0',
+      '\r\x1b[2K',
+    ]);
   });
 });
