@@ -41,10 +41,7 @@ const results = [
     },
     { index: 1, quote: 'Exact', verdict: 'found', differences: [], passageLinkHighlights: true },
   ]),
-  entry('c', [
-    { index: 0, quote: 'x', ...pdf },
-    { index: 1, quote: 'y', ...pdf },
-  ]),
+  entry('c', [pdf(0, 'x'), pdf(1, 'y')]),
 ];
 const report = buildQuoteReport(results, new Date('2025-03-03T05:30:00Z'));
 
