@@ -12,12 +12,14 @@ const entry = (slug: string, quotes: QuoteResult[]): EntryQuotes => ({
   requests: 1,
   quotes,
 });
-const pdf = {
+const pdf = (index: number, quote: string): QuoteResult => ({
+  index,
+  quote,
   verdict: 'could-not-check',
   cause: 'not-html',
   reason: 'not an HTML page (application/pdf)',
   differences: [],
-} as const;
+});
 const results = [
   entry('a', [
     { index: 0, quote: 'Move fast and break things', verdict: 'not-found', differences: [] },
