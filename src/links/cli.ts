@@ -27,7 +27,7 @@ Checks every entry's URL against the live web and reports dead, moved, slow and 
   --only-changed       check only entries changed against --base (for pull requests)
   --base <ref>         the ref --only-changed compares with (default: origin/main)
   --mark-dead          write status: {state: dead, checked: <today>} into dead entries,
-                       and remove it from entries that work again
+                       and remove it from entries that work again (only those lines change)
   --timeout <ms>       per-request time to get headers (default: ${DEFAULT_CHECK_OPTIONS.timeoutMs})
   --retries <n>        retries after a transient failure (default: ${DEFAULT_CHECK_OPTIONS.retries})
   --concurrency <n>    links checked at once (default: ${DEFAULT_CONCURRENCY})
@@ -48,7 +48,7 @@ export interface CliIo {
   checkOptions?: Partial<CheckOptions>;
 }
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 interface CliOptions {
   content: string;
@@ -65,7 +65,7 @@ interface CliOptions {
   slowMs: number;
 }
 
-function whole(name: string, value: string | undefined, fallback: number, min: number): number {
+export function whole(name: string, value: string | undefined, fallback: number, min: number): number {
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value) || Number(value) < min)
     throw new UsageError(`--${name} must be a whole number of at least ${min}, not "${value}"`);
@@ -114,13 +114,13 @@ export function parseCliArgs(argv: string[]): CliOptions {
   };
 }
 
-function writeReport(path: string, text: string): void {
+export function writeReport(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, text);
 }
 
 /** The entries to check: all, or those whose files changed. */
-function selectEntries(entries: EntryFile[], options: CliOptions, cwd: string): EntryFile[] {
+export function selectEntries(entries: EntryFile[], options: { onlyChanged: boolean; base: string }, cwd: string): EntryFile[] {
   if (!options.onlyChanged) return entries;
   const changed = changedFiles(options.base, cwd);
   return entries.filter((entry) => changed.has(resolve(cwd, entry.file)));
@@ -194,7 +194,13 @@ export async function runCheckLinks(argv: string[], io: CliIo): Promise<number> 
 
   if (options.markDead) {
     const changes = applyLinkStatuses(selected, results, checkedAt.toISOString().slice(0, 10), io.cwd);
-    for (const change of changes) io.stdout.write(`  ${change.to ? 'marked dead' : 'cleared status'}: ${change.file}\n`);
+    for (const change of changes) {
+      if (change.error)
+        io.stderr.write(
+          `check-links: could not ${change.to ? 'mark' : 'clear'} ${change.file} (edit it by hand): ${change.error}\n`,
+        );
+      else io.stdout.write(`  ${change.to ? 'marked dead' : 'cleared status'}: ${change.file}\n`);
+    }
   }
   return 0;
 }

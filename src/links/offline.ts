@@ -4,11 +4,11 @@
  * answered at all, the network is the likelier culprit, so the run is refused instead.
  */
 import { hostKey } from './limiter.ts';
-import type { LinkResult } from './types.ts';
 
 export const OFFLINE_MIN_HOSTS = 3;
 
-export function looksOffline(results: readonly LinkResult[]): boolean {
+/** Link results, or the quote checker's page fetches: each with its address and the status a server gave, if any. */
+export function looksOffline(results: readonly { url: string; httpStatus?: number | undefined }[]): boolean {
   const hosts = new Set(results.map((result) => hostKey(result.url)));
   return hosts.size >= OFFLINE_MIN_HOSTS && results.every((result) => result.httpStatus === undefined);
 }

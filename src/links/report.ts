@@ -1,5 +1,6 @@
 /** The checker's reports: JSON for machines, Markdown for the weekly issue, a few lines for a terminal. */
 import type { LinkResult, LinkState } from './types.ts';
+import { codeSpan, terminalText } from './untrusted-text.ts';
 
 /** A result with the entry it belongs to. */
 export interface EntryResult extends LinkResult {
@@ -47,9 +48,13 @@ export function buildJsonReport(results: EntryResult[], checkedAt: Date, changed
   };
 }
 
-/** An autolink; `new URL().href` percent-encodes the `<`, `>` and spaces that would break one. */
-const link = (url: string) => `<${new URL(url).href}>`;
-const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
+/**
+ * An autolink, for the entry's own URL only (validated content; `new URL().href` percent-encodes the
+ * `<`, `>` and spaces that would break one). Everything a server sent — reasons with status texts,
+ * redirect targets — goes in a code span instead: never a link, image, mention or HTML.
+ */
+export const link = (url: string) => `<${new URL(url).href}>`;
+const code = codeSpan;
 
 function section(title: string, items: readonly EntryResult[], line: (result: EntryResult) => string): string[] {
   return [`## ${title} (${items.length})`, '', ...(items.length ? items.map((item) => `- ${line(item)}`) : ['None.']), ''];
@@ -65,18 +70,18 @@ export function renderMarkdown(report: JsonReport): string {
     `Checked ${summary.total} link${summary.total === 1 ? '' : 's'}${scope} on ${report.checkedAt.slice(0, 10)}: ` +
       `${summary.ok} ok, ${summary.redirected} redirected, ${summary.dead} dead, ${summary.error} errors, ${summary.slow} slow.`,
     '',
-    ...section('Dead', of('dead'), (r) => `${code(r.file)}: ${link(r.url)}: ${r.reason}`),
+    ...section('Dead', of('dead'), (r) => `${code(r.file)}: ${link(r.url)}: ${code(r.reason)}`),
     ...section(
       'Redirected',
       of('redirected'),
-      (r) => `${code(r.file)}: ${link(r.url)}: update url to ${link(r.suggestedUrl ?? r.finalUrl)}`,
+      (r) => `${code(r.file)}: ${link(r.url)}: update url to ${code(r.suggestedUrl ?? r.finalUrl)}`,
     ),
     ...section(
       'Slow',
       results.filter((r) => r.slow),
       (r) => `${code(r.file)}: ${link(r.url)}: ${r.elapsedMs} ms`,
     ),
-    ...section('Errors', of('error'), (r) => `${code(r.file)}: ${link(r.url)}: ${r.reason}`),
+    ...section('Errors', of('error'), (r) => `${code(r.file)}: ${link(r.url)}: ${code(r.reason)}`),
     'Dead links stay in the list: run `npm run check:links -- --mark-dead` to mark them, so the site shows their archived copy.',
     '',
   ].join('\n');
@@ -90,8 +95,9 @@ export function renderSummary(report: JsonReport): string {
   ];
   for (const result of report.results) {
     if (result.state === 'dead' || result.state === 'error')
-      lines.push(`  ${result.state}: ${result.file}: ${result.url}: ${result.reason}`);
-    if (result.state === 'redirected') lines.push(`  redirected: ${result.file}: update url to ${result.suggestedUrl}`);
+      lines.push(`  ${result.state}: ${result.file}: ${result.url}: ${terminalText(result.reason)}`);
+    if (result.state === 'redirected')
+      lines.push(`  redirected: ${result.file}: update url to ${terminalText(result.suggestedUrl ?? result.finalUrl)}`);
   }
   return `${lines.join('\n')}\n`;
 }

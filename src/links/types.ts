@@ -35,17 +35,39 @@ export interface LinkResult {
   requests: number;
 }
 
-/** One HTTP exchange as the checker sees it: status and headers, never the body. */
+/**
+ * One HTTP exchange as the checker sees it: status and headers, and the body only when the request
+ * asked for it (the quote checker does; the link checker never reads one).
+ */
 export type ProbeOutcome =
-  | { kind: 'response'; status: number; statusText: string; headers: Headers; elapsedMs: number }
+  | { kind: 'response'; status: number; statusText: string; headers: Headers; elapsedMs: number; body?: BodyOutcome }
   | { kind: 'timeout'; elapsedMs: number }
   | { kind: 'network'; code: string; message: string; elapsedMs: number };
+
+/** How much of a 2xx body to read, and of which media types (`''` stands for a missing Content-Type). */
+export interface BodyLimits {
+  /** Bytes kept after decompression; the rest is never downloaded. */
+  maxBytes: number;
+  /** Time allowed for the whole body once headers arrived, so a server sending a byte a second ends. */
+  timeoutMs: number;
+  mediaTypes: readonly string[];
+}
+
+export type BodyOutcome =
+  /** `truncated`: the body went on past `maxBytes`; `bytes` holds its first `maxBytes`. */
+  | { kind: 'read'; bytes: Uint8Array; truncated: boolean }
+  /** A media type the request did not ask for (a PDF, an image): not downloaded. */
+  | { kind: 'skipped' }
+  | { kind: 'timeout'; bytesRead: number }
+  | { kind: 'failed'; message: string };
 
 export interface ProbeRequest {
   url: string;
   method: 'HEAD' | 'GET';
   headers: Record<string, string>;
   timeoutMs: number;
+  /** Read a 2xx body within these limits; without it the body is cancelled unread. */
+  body?: BodyLimits;
 }
 
 /** Sends one request; injectable so classification can be tested without sockets. */

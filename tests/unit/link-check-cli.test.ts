@@ -110,13 +110,15 @@ describe('check-links (in process)', () => {
 
     const markdown = readFileSync(join(root, 'out/report.md'), 'utf8');
     expect(markdown).toContain('Checked 5 links on 2025-03-01: 2 ok, 1 redirected, 1 dead, 1 errors, 0 slow.');
-    expect(markdown).toContain(`## Dead (1)\n\n- \`content/entries/reading/gone.md\`: <${server.url('/gone')}>: 404 Not Found\n`);
     expect(markdown).toContain(
-      `## Redirected (1)\n\n- \`content/entries/reading/moved.md\`: <${server.url('/old')}>: update url to <${server.url('/new')}>\n`,
+      `## Dead (1)\n\n- \`content/entries/reading/gone.md\`: <${server.url('/gone')}>: \`404 Not Found\`\n`,
+    );
+    expect(markdown).toContain(
+      `## Redirected (1)\n\n- \`content/entries/reading/moved.md\`: <${server.url('/old')}>: update url to \`${server.url('/new')}\`\n`,
     );
     expect(markdown).toContain('## Slow (0)\n\nNone.\n');
     expect(markdown).toContain(
-      `## Errors (1)\n\n- \`content/entries/reading/broken.md\`: <${server.url('/broken')}>: 500 Internal Server Error\n`,
+      `## Errors (1)\n\n- \`content/entries/reading/broken.md\`: <${server.url('/broken')}>: \`500 Internal Server Error\`\n`,
     );
 
     expect(run.out.join('')).toBe(
