@@ -9,9 +9,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readReadingList } from '../content/content-files.ts';
 import { headersFile } from '../site/csp.ts';
-import { checkOutput } from './output-check.ts';
+import { checkOutput, expectedSite } from './output-check.ts';
 import { ContentError } from '../content/problems.ts';
-import { entriesBySection } from '../site/reading-list.ts';
 import { buildSearchIndex } from '../search/search-index.ts';
 
 export async function finishSite(
@@ -23,25 +22,24 @@ export async function finishSite(
   // Read the files again, independently of what Astro rendered, to compare the two.
   const files = readReadingList(contentDir, projectRoot);
   if (files.problems.length > 0) throw new ContentError(files.problems);
-  const ordered = [...entriesBySection(files.entries).values()].flat();
+  const expected = expectedSite(files);
 
   const permalinkPages = new Map<string, string>();
-  const problems = checkOutput(
-    outDir,
-    ordered.map((entry) => ({ id: entry.id, section: entry.data.section, title: entry.data.title, quotes: entry.data.quotes })),
-    permalinkPages,
-  );
+  const problems = checkOutput(outDir, expected, permalinkPages);
   if (problems.length > 0) {
     throw new Error(
       `The built site lost or changed ${problems.length === 1 ? 'an entry' : 'entries'}:\n` +
         problems.map((problem) => `  ${problem.entry}: ${problem.message}`).join('\n'),
     );
   }
-  log(`checked ${ordered.length} entries: each once on its section page and its permalink page, quotes verbatim`);
+  const listings = expected.entries.reduce((sum, entry) => sum + entry.listedIn.length, 0);
+  log(
+    `checked ${expected.entries.length} entries: each once in every section it is listed in (${listings} listings) and on its permalink page, with its link, title, quotes and notes`,
+  );
 
   const records = await buildSearchIndex(
     outDir,
-    ordered.map((entry) => entry.id),
+    expected.entries.map((entry) => entry.id),
     permalinkPages,
   );
   log(`indexed ${records} entries into pagefind/`);

@@ -1,66 +1,128 @@
 /**
- * "Nothing lost": proves, from the built HTML, that every entry file became exactly one entry on its
- * section page(s), in reading order, and one permalink page, each with its title and every quote
- * word for word. It reads the markup contract the pages keep: `data-entry="<id>"` on each entry.
+ * "Nothing lost": proves, from the built HTML, that every entry reached the site whole. In every
+ * section it is listed in (its own and its cross-listings), across that section's listing pages, it
+ * is shown exactly once, in reading order; its permalink page holds it alone; and each time it shows
+ * its link, its title, every quote word for word and the text of its notes.
+ *
+ * Pages are read with an HTML parser (parse5), so only real elements count: text in a note that
+ * reads ` data-entry="x"` is text, never an entry marker. The markup contract the pages keep:
+ * - a section's listing pages (`<id>/`, `<id>/page/<n>/`) hold its listing in ONE element carrying
+ *   `data-listing="<section id>"`, each entry in it an element carrying `data-entry="<entry id>"`
+ *   (a sub-section's listing shown on the same page has its own `data-listing` element, outside it);
+ * - a permalink page `<entry id>/` holds one `<article data-pagefind-body data-entry="<entry id>">`;
+ * - inside an entry's element, its notes are the one element with `class="notes"` (Notes.astro).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import type { ReadingListFiles } from '../content/content-files.ts';
+import { declaredGroups, listingsOf } from '../content/list-shape.ts';
+import { renderNotes } from '../content/notes.ts';
+import { listingsBySection, orderSections } from '../site/reading-list.ts';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
 
 export interface ExpectedEntry {
   id: string;
-  section: string;
+  url: string;
   title: string;
   quotes: string[];
+  /** The text its notes show (the text of the HTML the notes render to, the whole text of their wrapper); empty for no notes. */
+  notes: string;
+  /** Every section it is listed in: its own, then its cross-listings. */
+  listedIn: string[];
+}
+
+export interface ExpectedSection {
+  id: string;
+  /** The ids of the entries its listing shows, in reading order. */
+  order: string[];
+}
+
+export interface ExpectedSite {
+  sections: ExpectedSection[];
+  entries: ExpectedEntry[];
 }
 
 export interface OutputProblem {
-  /** The entry at fault (or the page, when it is not about one entry). */
+  /** The entry at fault (or the section, when it is not about one entry). */
   entry: string;
   message: string;
 }
 
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+// ---- Reading the parsed HTML. ----
 
-/** Decodes the character references Astro and rehype write, so text compares with the source. */
-export function decodeEntities(html: string): string {
-  return html.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
-    if (ref[0] === '#') {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
+const isElement = (node: Node): node is Element => 'tagName' in node;
+const childrenOf = (node: Node): Node[] => ('childNodes' in node ? node.childNodes : []);
+const attribute = (element: Element, name: string) => element.attrs.find((attr) => attr.name === name)?.value;
+
+/** Elements carrying attribute `name`, in document order (including those inside one another). */
+function elementsWith(root: Node, name: string): Element[] {
+  const found: Element[] = [];
+  const visit = (node: Node) => {
+    for (const child of childrenOf(node)) {
+      if (!isElement(child)) continue;
+      if (attribute(child, name) !== undefined) found.push(child);
+      visit(child);
     }
-    return NAMED_ENTITIES[ref.toLowerCase()] ?? whole;
-  });
+  };
+  visit(root);
+  return found;
 }
 
-/** The `data-entry` ids on a page, in document order. */
-export function entryIdsIn(html: string): string[] {
-  return [...html.matchAll(/\sdata-entry="([^"]*)"/g)].map((match) => decodeEntities(match[1]!));
+/** All the text under a node, as the DOM's `textContent` gives it. */
+function textOf(node: Node): string {
+  if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value;
+  return childrenOf(node).map(textOf).join('');
 }
 
-/** The HTML of one entry's block: from its `data-entry` marker to the next one (or the end). */
-function entryBlocks(html: string): Map<string, string[]> {
-  const blocks = new Map<string, string[]>();
-  const markers = [...html.matchAll(/\sdata-entry="([^"]*)"/g)];
-  markers.forEach((marker, index) => {
-    const id = decodeEntities(marker[1]!);
-    const block = html.slice(marker.index, markers[index + 1]?.index ?? html.length);
-    blocks.set(id, [...(blocks.get(id) ?? []), block]);
-  });
-  return blocks;
+/** The text of an HTML fragment, as it reads once on a page. */
+export function htmlText(html: string): string {
+  return textOf(parseFragment(html));
 }
 
-/** Problems with one entry's block: its title and each quote must stand as whole text, verbatim. */
-function checkBlock(block: string, entry: ExpectedEntry, where: string): OutputProblem[] {
-  const text = decodeEntities(block);
+const hasClass = (element: Element, name: string) => (attribute(element, 'class') ?? '').split(/\s+/).includes(name);
+
+/** What one entry's element shows: the text of each element in it, its links, and the text of its notes. */
+function blockFacts(block: Element) {
+  const texts = new Set<string>();
+  const links: { href: string | undefined; text: string }[] = [];
+  const notes: string[] = [];
+  const visit = (node: Node): string => {
+    if (!isElement(node)) return node.nodeName === '#text' ? (node as DefaultTreeAdapterMap['textNode']).value : '';
+    const text = node.childNodes.map(visit).join('');
+    texts.add(text);
+    if (node.tagName === 'a') links.push({ href: attribute(node, 'href'), text });
+    if (hasClass(node, 'notes')) notes.push(text);
+    return text;
+  };
+  visit(block);
+  return { texts, links, notes };
+}
+
+/**
+ * Problems with one entry's element: a link to its URL, a link reading its title, each quote as the
+ * whole text of an element, and its notes as the whole text of its one `class="notes"` element
+ * (src/components/Notes.astro), so a word added, changed or dropped anywhere in them is caught.
+ */
+function checkBlock(block: Element, entry: ExpectedEntry, where: string): OutputProblem[] {
+  const facts = blockFacts(block);
   const problems: OutputProblem[] = [];
-  if (!text.includes(`>${entry.title}<`))
-    problems.push({ entry: entry.id, message: `${where}: the title is not shown as written` });
+  const problem = (message: string) => problems.push({ entry: entry.id, message: `${where}: ${message}` });
+  if (!facts.links.some((link) => link.href === entry.url)) problem(`no link to ${entry.url}`);
+  if (!facts.links.some((link) => link.text === entry.title)) problem('the title is not shown as written');
   entry.quotes.forEach((quote, index) => {
-    if (!text.includes(`>${quote}<`))
-      problems.push({ entry: entry.id, message: `${where}: quote ${index + 1} is missing or changed` });
+    if (!facts.texts.has(quote)) problem(`quote ${index + 1} is missing or changed`);
   });
+  const shownNotes = facts.notes.map((text) => text.trim()).filter(Boolean);
+  const notes = entry.notes.trim();
+  if (notes ? shownNotes.length !== 1 || shownNotes[0] !== notes : shownNotes.length > 0)
+    problem(notes ? 'the notes are missing or changed' : 'shows notes the entry does not have');
   return problems;
 }
+
+// ---- The pages. ----
 
 /** A section's listing pages: `<section>/index.html`, then `<section>/page/<n>/index.html` by n. */
 export function sectionPageFiles(outDir: string, sectionId: string): string[] {
@@ -75,71 +137,124 @@ export function sectionPageFiles(outDir: string, sectionId: string): string[] {
   return existsSync(first) ? [first, ...more] : more;
 }
 
-/**
- * Checks the built site in `outDir` against the entries the content holds, in reading order.
- * `permalinkPages`, when given, receives each permalink page's HTML as it is read (the search
- * indexer then reuses it instead of reading 10,000 files again).
- */
-export function checkOutput(
-  outDir: string,
-  expected: readonly ExpectedEntry[],
-  permalinkPages?: Map<string, string>,
-): OutputProblem[] {
+/** The entries of one listing element: elements with `data-entry`, not those of another listing inside it. */
+function entriesOf(listing: Element): Element[] {
+  const found: Element[] = [];
+  const visit = (node: Node) => {
+    for (const child of childrenOf(node)) {
+      if (!isElement(child) || attribute(child, 'data-listing') !== undefined) continue;
+      if (attribute(child, 'data-entry') !== undefined) found.push(child);
+      else visit(child);
+    }
+  };
+  visit(listing);
+  return found;
+}
+
+function checkSection(outDir: string, section: ExpectedSection, entries: ReadonlyMap<string, ExpectedEntry>): OutputProblem[] {
   const problems: OutputProblem[] = [];
-  const bySection = new Map<string, ExpectedEntry[]>();
-  for (const entry of expected) bySection.set(entry.section, [...(bySection.get(entry.section) ?? []), entry]);
+  const files = sectionPageFiles(outDir, section.id);
+  if (files.length === 0) return [{ entry: section.id, message: `the section page ${section.id}/index.html was not written` }];
 
-  for (const [sectionId, entries] of bySection) {
-    const files = sectionPageFiles(outDir, sectionId);
-    if (files.length === 0) {
-      problems.push({ entry: sectionId, message: `the section page ${sectionId}/index.html was not written` });
-      continue;
-    }
-    const pages = files.map((file) => readFileSync(file, 'utf8'));
-    const shownIds = pages.flatMap(entryIdsIn);
-    const blocks = new Map<string, string[]>();
-    for (const page of pages) for (const [id, found] of entryBlocks(page)) blocks.set(id, [...(blocks.get(id) ?? []), ...found]);
-    const expectedIds = new Set(entries.map((entry) => entry.id));
-    for (const entry of entries) {
-      const found = blocks.get(entry.id) ?? [];
-      if (found.length !== 1) {
-        problems.push({
-          entry: entry.id,
-          message: `appears ${found.length} times on the ${sectionId} section page(s); expected once`,
-        });
-        continue;
-      }
-      problems.push(...checkBlock(found[0]!, entry, `${sectionId} section page`));
-    }
-    for (const id of new Set(shownIds)) {
-      if (!expectedIds.has(id))
-        problems.push({ entry: id, message: `is shown on the ${sectionId} section page but is not an entry of that section` });
-    }
-    const order = shownIds.filter((id) => expectedIds.has(id));
-    const wanted = entries.map((entry) => entry.id).filter((id) => order.includes(id));
-    if (problems.length === 0 && order.join('\n') !== wanted.join('\n')) {
-      const at = order.findIndex((id, index) => id !== wanted[index]);
+  const shown: Element[] = [];
+  files.forEach((file, index) => {
+    const page = index === 0 ? `${section.id}/index.html` : `${section.id}/page/${index + 1}/index.html`;
+    const document = parse(readFileSync(file, 'utf8'));
+    const listings = elementsWith(document, 'data-listing').filter(
+      (element) => attribute(element, 'data-listing') === section.id,
+    );
+    if (listings.length > 1)
       problems.push({
-        entry: order[at] ?? sectionId,
-        message: `the ${sectionId} section page lists entries out of reading order (expected ${wanted[at]} here)`,
+        entry: section.id,
+        message: `${page} has ${listings.length} elements with data-listing="${section.id}"; expected one`,
       });
-    }
-  }
+    if (listings.length === 0 && section.order.length > 0)
+      problems.push({ entry: section.id, message: `${page} has no element with data-listing="${section.id}"` });
+    shown.push(...listings.flatMap(entriesOf));
+  });
 
-  for (const entry of expected) {
-    const file = join(outDir, entry.id, 'index.html');
-    if (!existsSync(file)) {
-      problems.push({ entry: entry.id, message: `its permalink page ${entry.id}/index.html was not written` });
+  const shownIds = shown.map((element) => attribute(element, 'data-entry')!);
+  const expected = new Set(section.order);
+  const where = `the ${section.id} listing`;
+  for (const id of section.order) {
+    const found = shown.filter((_, index) => shownIds[index] === id);
+    if (found.length !== 1) {
+      problems.push({ entry: id, message: `appears ${found.length} times in ${where}; expected once` });
       continue;
     }
-    const html = readFileSync(file, 'utf8');
-    permalinkPages?.set(entry.id, html);
-    const ids = entryIdsIn(html);
-    if (ids.length !== 1 || ids[0] !== entry.id || (html.match(/data-pagefind-body/g) ?? []).length !== 1) {
-      problems.push({ entry: entry.id, message: `its permalink page does not hold exactly this one entry for the search index` });
-      continue;
-    }
-    problems.push(...checkBlock(html, entry, 'permalink page'));
+    problems.push(...checkBlock(found[0]!, entries.get(id)!, where));
+  }
+  for (const id of new Set(shownIds)) {
+    if (!expected.has(id)) problems.push({ entry: id, message: `is shown in ${where} but is not listed in that section` });
+  }
+  if (problems.length === 0 && shownIds.join('\n') !== section.order.join('\n')) {
+    const at = shownIds.findIndex((id, index) => id !== section.order[index]);
+    problems.push({ entry: shownIds[at]!, message: `${where} is out of reading order (expected ${section.order[at]} here)` });
   }
   return problems;
+}
+
+function checkPermalink(outDir: string, entry: ExpectedEntry, permalinkPages?: Map<string, string>): OutputProblem[] {
+  const file = join(outDir, entry.id, 'index.html');
+  if (!existsSync(file)) return [{ entry: entry.id, message: `its permalink page ${entry.id}/index.html was not written` }];
+  const html = readFileSync(file, 'utf8');
+  permalinkPages?.set(entry.id, html);
+  const document = parse(html);
+  const marked = elementsWith(document, 'data-entry');
+  const article = marked[0];
+  if (
+    marked.length !== 1 ||
+    article!.tagName !== 'article' ||
+    attribute(article!, 'data-entry') !== entry.id ||
+    attribute(article!, 'data-pagefind-body') === undefined ||
+    elementsWith(document, 'data-pagefind-body').length !== 1
+  ) {
+    return [{ entry: entry.id, message: 'its permalink page does not hold exactly this one entry for the search index' }];
+  }
+  return checkBlock(article!, entry, 'permalink page');
+}
+
+/**
+ * Checks the built site in `outDir` against what the content holds. `permalinkPages`, when given,
+ * receives each permalink page's HTML as it is read (the search indexer then reuses it instead of
+ * reading 10,000 files again).
+ */
+export function checkOutput(outDir: string, expected: ExpectedSite, permalinkPages?: Map<string, string>): OutputProblem[] {
+  const entries = new Map(expected.entries.map((entry) => [entry.id, entry]));
+  const problems: OutputProblem[] = [];
+  // An entry a section's reading order leaves out would be lost without a word: name it.
+  const ordered = new Map(expected.sections.map((section) => [section.id, new Set(section.order)]));
+  for (const entry of expected.entries) {
+    for (const section of entry.listedIn) {
+      if (!ordered.get(section)?.has(entry.id))
+        problems.push({ entry: entry.id, message: `is listed in ${section}, but that section's reading order leaves it out` });
+    }
+  }
+  for (const section of expected.sections) problems.push(...checkSection(outDir, section, entries));
+  for (const entry of expected.entries) problems.push(...checkPermalink(outDir, entry, permalinkPages));
+  return problems;
+}
+
+/**
+ * What the site must show for the content: each section's entries in reading order (the same rules
+ * the pages use, src/site/reading-list.ts), and each entry's link, title, quotes and notes' text.
+ * The notes are rendered again, here, from the files.
+ */
+export function expectedSite(files: Pick<ReadingListFiles, 'list' | 'sections' | 'entries'>): ExpectedSite {
+  const sections = orderSections(files.sections);
+  const listings = listingsBySection(files.entries, sections, declaredGroups(files.list?.data));
+  return {
+    sections: sections.map((section) => ({
+      id: section.id,
+      order: (listings.get(section.id) ?? []).flatMap((group) => group.entries.map((entry) => entry.id)),
+    })),
+    entries: files.entries.map((entry) => ({
+      id: entry.id,
+      url: entry.data.url,
+      title: entry.data.title,
+      quotes: entry.data.quotes,
+      notes: entry.body.trim() ? htmlText(renderNotes(entry.body, entry.id)) : '',
+      listedIn: listingsOf(entry.data).map((listing) => listing.section),
+    })),
+  };
 }

@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { readReadingList, type ContentFile } from './content-files.ts';
-import { renderNotes } from './notes.ts';
+import { NOTES_HTML_VERSION, renderNotes } from './notes.ts';
 import { ContentError } from './problems.ts';
 
 export type ContentPart = 'list' | 'sections' | 'entries';
@@ -29,11 +29,19 @@ export function readingListLoader(part: ContentPart): Loader {
       const seen = new Set<string>();
       for (const item of items) {
         seen.add(item.id);
-        const digest = generateDigest({ data: item.data, body: item.body });
+        // The renderer's version is part of the digest, so a cached build renders notes again when their HTML changes.
+        const digest = generateDigest({ data: item.data, body: item.body, notes: NOTES_HTML_VERSION });
         // Unchanged since the last build (Astro keeps the store between builds): skip the work.
         if (store.get(item.id)?.digest === digest) continue;
         const data = await parseData({ id: item.id, data: item.data, filePath: item.file });
-        store.set({ id: item.id, data, body: item.body, filePath: item.file, digest, rendered: { html: renderNotes(item.body) } });
+        store.set({
+          id: item.id,
+          data,
+          body: item.body,
+          filePath: item.file,
+          digest,
+          rendered: { html: renderNotes(item.body, item.id) },
+        });
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
     },

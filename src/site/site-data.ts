@@ -120,6 +120,7 @@ export const counts = listCounts(
     title: view.section.data.title,
     kinds: view.entries.map((entry) => entry.data.kind),
   })),
+  groups,
 );
 
 /** Entries added per month (known dates only), first month to last. */

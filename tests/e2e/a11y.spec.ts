@@ -24,6 +24,7 @@ const pages: [string, string][] = [
   ['search with a query', '/search/?q=data'],
   ['recently added', '/recent/'],
   ['about', '/about/'],
+  ['how to contribute', '/contribute/'],
 ];
 
 async function expectNoViolations(page: Page) {

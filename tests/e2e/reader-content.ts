@@ -14,6 +14,8 @@ export function readerContent() {
   const entries = files.entries;
   const tags = [...new Set(entries.flatMap((entry) => entry.data.tags))].sort();
   return {
+    /** The content folder, absolute. */
+    dir,
     list: files.list!.data,
     sections,
     entries,

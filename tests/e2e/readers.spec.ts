@@ -4,6 +4,10 @@
  * Expectations come from the content the site was built from (tests/e2e/reader-content.ts).
  */
 import Parser from 'rss-parser';
+import { join } from 'node:path';
+import { declaredGroups } from '../../src/content/list-shape.ts';
+import { gitAddedDates, resolveAdded } from '../../src/content/git-dates.ts';
+import { chartSummary, countByMonth } from '../../src/site/added-chart.ts';
 import { escapeHtml } from '../../src/site/escape.ts';
 import { expect, test } from './fixtures.ts';
 import { readerContent } from './reader-content.ts';
@@ -204,28 +208,80 @@ test('tags: an index of every tag, and a page per tag listing its entries', asyn
   }
 });
 
-test('recently added lists dated entries newest first; about counts every entry and charts additions accessibly', async ({
-  page,
-}) => {
+test('recently added lists dated entries newest first', async ({ page }) => {
   await page.goto('/recent/');
   const days = await page.locator('.added-day time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime')!));
   expect(days).toEqual([...days].sort().reverse());
   for (const entry of content.entries.filter((e) => e.data.added)) {
     await expect(page.locator('.recent-list a', { hasText: entry.data.title })).toHaveCount(1);
   }
+});
+
+test('about counts every entry per section and group', async ({ page }) => {
   await page.goto('/about/');
-  await expect(page.locator('.counts tfoot td').last()).toHaveText(String(content.entries.length));
+  await expect(page.locator('.lede')).toContainText(`${content.entries.length} link${content.entries.length === 1 ? '' : 's'},`);
+  const table = page.getByRole('region', { name: 'Links per section' }).locator('table');
+  await expect(table.locator('tfoot td').last()).toHaveText(String(content.entries.length));
+  const headings = new Map(declaredGroups(content.list).map((group) => [group.id, group.heading]));
+  const columns = (await table.locator('thead th').allTextContents()).map((text) => text.trim());
   for (const section of content.sections) {
-    await expect(page.locator('.counts tbody tr', { hasText: section.data.title }).locator('td').last()).toHaveText(
-      String(content.bySection(section.id).length),
+    const row = table.locator('tbody tr', { has: page.getByRole('link', { name: section.data.title, exact: true }) });
+    const cells = (await row.locator('th, td').allTextContents()).map((text) => text.trim());
+    const own = content.bySection(section.id);
+    expect(cells[columns.indexOf('Total')], section.id).toBe(String(own.length));
+    for (const [kind, heading] of headings) {
+      const column = columns.indexOf(heading);
+      if (column >= 0)
+        expect(cells[column], `${section.id}: ${heading}`).toBe(String(own.filter((e) => e.data.kind === kind).length));
+    }
+  }
+});
+
+test('about charts the dates the entries have, accessibly, and says so when they have none', async ({ page }) => {
+  // The dates the site knows: each entry's own `added`, else the day git first saw its file (none
+  // without git history, as in a downloaded archive).
+  const fromGit = content.entries.some((entry) => !entry.data.added)
+    ? gitAddedDates(process.cwd(), join(content.dir, 'entries'))
+    : new Map<string, string>();
+  const months = countByMonth(content.entries.map((entry) => resolveAdded(entry.data.added, entry.file, fromGit)));
+  await page.goto('/about/');
+  const chart = page.locator('svg[role="img"]');
+  if (months.length === 0) {
+    await expect(chart).toHaveCount(0);
+    await expect(page.locator('main')).toContainText('No entry has a known date it was added.');
+    return;
+  }
+  await expect(chart).toHaveCount(1);
+  await expect(chart.locator('title').first()).toHaveText('Entries added per month');
+  await expect(chart.locator('desc')).toHaveText(chartSummary(months));
+  expect(await chart.locator('.chart-bar title').allTextContents()).toEqual(months.map((m) => `${m.month}: ${m.count}`));
+  await page.locator('.chart-data summary').click();
+  expect(await page.locator('.chart-data tbody tr').allInnerTexts()).toEqual(months.map((m) => `${m.month}\t${m.count}`));
+});
+
+test('how to contribute is linked from every page’s header and names each section’s id and groups', async ({ page }) => {
+  await page.goto('/about/');
+  await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Contribute' }).click();
+  await expect(page).toHaveURL(/\/contribute\/$/);
+  await expect(page.locator('h1')).toHaveText('How to contribute');
+  const guide = page.getByRole('region', { name: 'Sections and their groups' });
+  const headings = new Map(declaredGroups(content.list).map((group) => [group.id, group.heading]));
+  for (const section of content.sections) {
+    const row = guide.locator('tbody tr', { has: page.getByRole('link', { name: section.data.title, exact: true }) });
+    await expect(row.locator('td').first()).toHaveText(section.id);
+    const shown = section.data.groups ?? [...headings.keys()];
+    expect((await row.locator('td li').allTextContents()).map((text) => text.trim())).toEqual(
+      shown.map((id) => `${id}: ${headings.get(id)}`),
     );
   }
-  const chart = page.locator('svg[role="img"]');
-  if (content.entries.length > 0) {
-    await expect(chart).toHaveCount(1);
-    await expect(chart.locator('title').first()).toHaveText('Entries added per month');
-    await expect(chart.locator('desc')).toContainText('with a known date');
-  }
+  // The example file is one this list accepts: its section exists and its kind is a group that section shows.
+  const example = (await page.locator('main pre code').last().textContent())!;
+  const section = content.sections.find((found) => found.id === /^section: (.+)$/m.exec(example)![1]);
+  expect(section).toBeDefined();
+  const kind = /^kind: (.+)$/m.exec(example)?.[1];
+  const shown = section!.data.groups ?? [...headings.keys()];
+  if (shown.length > 0) expect(shown).toContain(kind);
+  else expect(kind).toBeUndefined();
 });
 
 test('an entry page shows related entries (never itself) and a copy-link button that copies the permalink', async ({

@@ -2,12 +2,14 @@
  * The site build refuses exactly what `npm run validate` refuses: the collections' loader, given each
  * bad-input fixture, fails with the same problems validate prints — and loads good content whole.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { readReadingList } from '../../src/content/content-files.ts';
 import { readingListLoader } from '../../src/content/content-loader.ts';
+import { renderNotes } from '../../src/content/notes.ts';
 import { ContentError, formatProblem } from '../../src/content/problems.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -31,6 +33,13 @@ function fakeContext() {
       generateDigest: (value: unknown) => JSON.stringify(value),
     },
   };
+}
+
+function writeTree(dir: string, files: Record<string, string>) {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
 }
 
 async function load(contentDir: string) {
@@ -61,10 +70,32 @@ describe('the build refuses what validate refuses', () => {
   }
 
   test('loads every shipped entry, with its notes rendered', async () => {
+    const files = readReadingList(join(root, 'content'), root);
     const store = await load(join(root, 'content'));
-    expect(store.size).toBe(20);
-    expect(store.get('data-platforms/4-pillars-of-analytics')?.rendered?.html).toBe(
-      '<ul>\n<li>Acquire, Process, Surface, Act</li>\n</ul>',
+    expect([...store.keys()].sort()).toEqual(files.entries.map((entry) => entry.id).sort());
+    for (const entry of files.entries)
+      expect(store.get(entry.id)?.rendered?.html, entry.id).toBe(renderNotes(entry.body, entry.id));
+  });
+});
+
+describe('notes as the loader renders them', () => {
+  test('give the footnotes of each entry their own ids, so entries on one page never share one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'commonplace-loader-'));
+    const entry = (slug: string) =>
+      `---\ntitle: "${slug}"\nurl: "https://example.com/${slug}"\nsection: alpha\nkind: framing\n---\n\nA claim[^1].\n\n[^1]: Its source.\n`;
+    writeTree(dir, {
+      'list.md': '---\ntitle: "List"\n---\n',
+      'sections/alpha.md': '---\ntitle: "Alpha"\n---\n',
+      'entries/alpha/one.md': entry('one'),
+      'entries/alpha/two.md': entry('two'),
+    });
+    const store = await load(dir);
+    const ids = [...store.values()].flatMap((item) =>
+      [...(item.rendered?.html ?? '').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]),
     );
+    expect(ids).toHaveLength(6);
+    expect(new Set(ids).size).toBe(6);
+    expect(store.get('alpha/one')?.rendered?.html).toContain('href="#user-content-alpha--one-fn-1"');
+    rmSync(dir, { recursive: true, force: true });
   });
 });

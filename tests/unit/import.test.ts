@@ -1,8 +1,9 @@
 /**
- * `npm run import`: the shipped content is exactly the legacy page imported, imports are idempotent,
- * text survives verbatim, and unmappable pages write nothing.
+ * `npm run import`: the legacy page imports to exactly the list it became (tests/fixtures/legacy-imported,
+ * a copy of `content/` as first imported, so the shipped list itself is free to grow), imports are
+ * idempotent, text survives verbatim, and unmappable pages write nothing.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,6 +13,8 @@ import { readReadingList } from '../../src/content/content-files.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const fixtures = join(repo, 'tests/fixtures/legacy');
+/** The list the legacy page imported to, byte for byte (what `content/` was before anyone added to it). */
+const imported = join(repo, 'tests/fixtures/legacy-imported');
 
 /** Every file under `dir`, as relative path → bytes. */
 function snapshot(dir: string): Map<string, Buffer> {
@@ -42,12 +45,12 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('import of the legacy page', () => {
-  it('yields the shipped content/ byte for byte', () => {
+  it('yields the list it was first imported as, byte for byte', () => {
     expect(runImport(join(fixtures, 'platforms-and-products.md'), '--out', dir)).toBe(0);
-    const imported = snapshot(dir);
-    const shipped = snapshot(join(repo, 'content'));
-    expect([...imported.keys()]).toEqual([...shipped.keys()]);
-    for (const [path, bytes] of shipped) expect(imported.get(path)?.equals(bytes), path).toBe(true);
+    const written = snapshot(dir);
+    const reference = snapshot(imported);
+    expect([...written.keys()]).toEqual([...reference.keys()]);
+    for (const [path, bytes] of reference) expect(written.get(path)?.equals(bytes), path).toBe(true);
     expect(err).toEqual([]);
     expect(out).toEqual([
       `✓ Imported 2 sections, 20 entries, 6 quotes, 1 note from tests/fixtures/legacy/platforms-and-products.md into ${dir}/ (23 files written, 0 unchanged)`,
@@ -60,7 +63,7 @@ describe('import of the legacy page', () => {
     expect(readFileSync(join(fixtures, 'platforms-and-products.md')).equals(readFileSync(shared))).toBe(true);
   });
 
-  it('changes nothing when run twice, and over the shipped content itself', () => {
+  it('changes nothing when run twice, and over the list it was imported as', () => {
     runImport(join(fixtures, 'platforms-and-products.md'), '--out', dir);
     const first = snapshot(dir);
     out = [];
@@ -68,10 +71,12 @@ describe('import of the legacy page', () => {
     expect(snapshot(dir)).toEqual(first);
     expect(out[0]).toMatch(/\(0 files written, 23 unchanged\)$/);
 
+    const copy = join(dir, 'copy');
+    cpSync(imported, copy, { recursive: true });
     out = [];
-    expect(runImport(join(fixtures, 'platforms-and-products.md'), '--dry-run')).toBe(0);
+    expect(runImport(join(fixtures, 'platforms-and-products.md'), '--out', copy, '--dry-run')).toBe(0);
     expect(out).toEqual([
-      'Would import 2 sections, 20 entries, 6 quotes, 1 note from tests/fixtures/legacy/platforms-and-products.md into content/ (0 files to write, 23 unchanged)',
+      `Would import 2 sections, 20 entries, 6 quotes, 1 note from tests/fixtures/legacy/platforms-and-products.md into ${copy}/ (0 files to write, 23 unchanged)`,
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { notesText, renderNotes } from '../../src/content/notes.ts';
+import { notesIdPrefix, notesText, renderNotes } from '../../src/content/notes.ts';
 
 describe('renderNotes: GitHub-flavoured Markdown', () => {
   test('renders the shipped note as a list', () => {
@@ -155,5 +155,61 @@ describe('notesText', () => {
   test('gives an empty string for no notes', () => {
     expect(notesText('')).toBe('');
     expect(notesText(' \n\n ')).toBe('');
+  });
+});
+
+describe('renderNotes: footnotes of several entries on one page', () => {
+  const ids = (html: string) => [...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!);
+  const targets = (html: string) => [...html.matchAll(/\shref="#([^"]+)"/g)].map((match) => match[1]!);
+  const describedBy = (html: string) => [...html.matchAll(/\saria-describedby="([^"]+)"/g)].map((match) => match[1]!);
+  const note = 'A claim[^1] and another[^2].\n\n[^1]: The first source.\n[^2]: The second source.';
+
+  test('gives each entry its own ids, so no id repeats on the page', () => {
+    const first = renderNotes(note, 'data-platforms/one');
+    const second = renderNotes(note, 'data-products/two');
+    const all = [...ids(first), ...ids(second)];
+    expect(all.length).toBeGreaterThan(4);
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  test('points every footnote link and description at an id in the same entry’s notes', () => {
+    for (const entryId of ['data-platforms/one', 'data-products/two']) {
+      const html = renderNotes(note, entryId);
+      const own = new Set(ids(html));
+      expect(targets(html)).toHaveLength(4);
+      for (const target of [...targets(html), ...describedBy(html)]) expect(own.has(target), target).toBe(true);
+    }
+  });
+
+  test('keeps the user-content- prefix, so a footnote id never clobbers a DOM global', () => {
+    for (const id of ids(renderNotes(note, 'data-platforms/one'))) expect(id).toMatch(/^user-content-data-platforms--one-/);
+  });
+
+  test('keeps two entries apart even when one id is the other with a hyphen moved', () => {
+    expect(notesIdPrefix('a-b/c')).not.toBe(notesIdPrefix('a/b-c'));
+  });
+});
+
+describe('renderNotes: reference-style images', () => {
+  test('shows a relative image written by reference as its alt text', () => {
+    expect(renderNotes('![a diagram][r]\n\n[r]: /package.json')).toBe('<p>a diagram</p>');
+  });
+
+  test('shows a reference image whose definition is not http(s) as its alt text', () => {
+    expect(renderNotes('![x][r]\n\n[r]: javascript:alert(1)')).toBe('<p>x</p>');
+    expect(renderNotes('![x][r]\n\n[r]: ../../etc/passwd')).toBe('<p>x</p>');
+  });
+
+  test('keeps a reference image to an absolute http(s) address, matching labels case-blind', () => {
+    expect(renderNotes('![chart][Fig 1]\n\n[fig 1]: HTTPS://example.com/chart.png')).toBe(
+      '<p><img src="https://example.com/chart.png" alt="chart"></p>',
+    );
+  });
+
+  test('uses the first definition of a label, as the renderer does', () => {
+    expect(renderNotes('![x][r]\n\n[r]: https://example.com/a.png\n[r]: /local.png')).toBe(
+      '<p><img src="https://example.com/a.png" alt="x"></p>',
+    );
+    expect(renderNotes('![x][r]\n\n[r]: /local.png\n[r]: https://example.com/a.png')).toBe('<p>x</p>');
   });
 });

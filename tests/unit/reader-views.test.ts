@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { chartSummary, countByMonth, layoutBars } from '../../src/site/added-chart.ts';
 import { entryRecord, type EntryRecord } from '../../src/site/entry-record.ts';
 import { formatDay, newestFirst, recentlyAdded } from '../../src/site/recent.ts';
-import { listCounts } from '../../src/site/stats.ts';
+import { countTable, listCounts } from '../../src/site/stats.ts';
 import type { EntryData } from '../../src/schemas/content.ts';
 
 const data = (over: Partial<EntryData> = {}): EntryData => ({
@@ -124,9 +124,102 @@ describe('listCounts', () => {
       { kind: 'approach', heading: 'Selected Approaches' },
     ]);
     expect(counts.rows).toEqual([
-      { id: 'a', title: 'A', byKind: { framing: 1, approach: 2 }, total: 3 },
-      { id: 'b', title: 'B', byKind: { framing: 1, approach: 0 }, total: 1 },
+      { id: 'a', title: 'A', byKind: { framing: 1, approach: 2 }, ungrouped: 0, total: 3 },
+      { id: 'b', title: 'B', byKind: { framing: 1, approach: 0 }, ungrouped: 0, total: 1 },
     ]);
-    expect(counts.totals).toEqual({ id: 'total', title: 'All sections', byKind: { framing: 2, approach: 2 }, total: 4 });
+    expect(counts.totals).toEqual({
+      id: 'total',
+      title: 'All sections',
+      byKind: { framing: 2, approach: 2 },
+      ungrouped: 0,
+      total: 4,
+    });
+  });
+
+  test('counts by the groups the list declares, and entries listed without a group apart', () => {
+    const groups = [
+      { id: 'culture', heading: 'Culture' },
+      { id: 'books', heading: 'Books' },
+    ];
+    const counts = listCounts(
+      [
+        { id: 'teams', title: 'Teams', kinds: ['culture', 'books', 'culture'] },
+        { id: 'reading', title: 'Reading', kinds: [undefined, undefined] },
+      ],
+      groups,
+    );
+    expect(counts.kinds).toEqual([
+      { kind: 'culture', heading: 'Culture' },
+      { kind: 'books', heading: 'Books' },
+    ]);
+    expect(counts.rows.map((row) => [row.id, row.byKind, row.ungrouped, row.total])).toEqual([
+      ['teams', { culture: 2, books: 1 }, 0, 3],
+      ['reading', { culture: 0, books: 0 }, 2, 2],
+    ]);
+    expect(counts.totals).toMatchObject({ byKind: { culture: 2, books: 1 }, ungrouped: 2, total: 5 });
+  });
+});
+
+describe('countTable', () => {
+  const groups = [
+    { id: 'culture', heading: 'Culture' },
+    { id: 'books', heading: 'Books' },
+    { id: 'podcasts', heading: 'Podcasts' },
+  ];
+  const section = (id: string, data: { parent?: string; order?: number; groups?: string[] } = {}) => ({
+    id,
+    data: { title: id[0]!.toUpperCase() + id.slice(1), ...data },
+  });
+
+  test('shows the tree depth first with each row’s path, and each section with its sub-sections', () => {
+    const sections = [
+      section('people', { order: 1, groups: [] }),
+      section('teams', { parent: 'people', order: 1, groups: ['culture', 'books'] }),
+      section('culture-club', { parent: 'teams', groups: ['culture'] }),
+      section('tools', { order: 2, groups: ['books'] }),
+    ];
+    const counts = listCounts(
+      [
+        { id: 'tools', title: 'Tools', kinds: ['books'] },
+        { id: 'people', title: 'People', kinds: [undefined] },
+        { id: 'teams', title: 'Teams', kinds: ['culture', 'books'] },
+        { id: 'culture-club', title: 'Culture-club', kinds: ['culture', 'culture', 'culture'] },
+      ],
+      groups,
+    );
+    const table = countTable(counts, sections);
+    expect(table.rows.map((row) => [row.id, row.path, row.total, row.withSubsections])).toEqual([
+      ['people', [], 1, 6],
+      ['teams', ['People'], 2, 5],
+      ['culture-club', ['People', 'Teams'], 3, 3],
+      ['tools', [], 1, 1],
+    ]);
+    expect(table.nested).toBe(true);
+    expect(table.hasUngrouped).toBe(true);
+    // Podcasts is declared but no section shows it: no column for it.
+    expect(table.kinds.map((kind) => kind.kind)).toEqual(['culture', 'books']);
+    expect(table.totals.total).toBe(7);
+  });
+
+  test('keeps the plain table of a flat list with the default groups: no path, no extra columns', () => {
+    const counts = listCounts([
+      { id: 'b', title: 'B', kinds: ['approach'] },
+      { id: 'a', title: 'A', kinds: ['framing'] },
+    ]);
+    const table = countTable(counts, [section('a', { order: 1 }), section('b', { order: 2 })]);
+    expect(table.rows.map((row) => [row.id, row.path, row.total])).toEqual([
+      ['a', [], 1],
+      ['b', [], 1],
+    ]);
+    expect(table.kinds.map((kind) => kind.heading)).toEqual(['Framing', 'Selected Approaches']);
+    expect(table.nested).toBe(false);
+    expect(table.hasUngrouped).toBe(false);
+  });
+
+  test('gives a section without entries a row of zeros', () => {
+    const table = countTable(listCounts([]), [section('empty')]);
+    expect(table.rows).toEqual([
+      { id: 'empty', title: 'Empty', path: [], byKind: { framing: 0, approach: 0 }, ungrouped: 0, total: 0, withSubsections: 0 },
+    ]);
   });
 });

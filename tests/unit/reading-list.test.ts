@@ -178,7 +178,8 @@ describe('groupByKind', () => {
     }
     expect(expected.flatMap((found) => found.groups.flatMap((group) => group.titles))).toHaveLength(20);
 
-    const files = readReadingList(join(projectRoot, 'content'), projectRoot);
+    // The list the legacy page was imported as (content/ itself grows with every contribution).
+    const files = readReadingList(join(projectRoot, 'tests/fixtures/legacy-imported'), projectRoot);
     const actual = orderSections(files.sections).map((found) => ({
       section: found.data.title,
       groups: groupByKind(files.entries.filter((item) => item.data.section === found.id)).map((group) => ({
@@ -235,18 +236,14 @@ describe('entriesBySection', () => {
     expect(iterations).toBe(1);
   });
 
-  test('agrees with groupByKind on the shipped content', () => {
+  test('agrees with groupByKind on the shipped content, losing no entry', () => {
     const files = readReadingList(join(projectRoot, 'content'), projectRoot);
     const bySection = entriesBySection(files.entries);
-    expect(bySection.get('data-products')!.map((found) => found.data.title)).toEqual([
-      'Data-Informed Product Building',
-      'One Model to Rule Them All',
-      "Your Client Engagement Program Isn't Doing What You Think It Is",
-      'Understanding Latent Style',
-      'Scalable approach to building Time Series forecasting Pipelines',
-      'How to deliver on Machine Learning projects: A guide to the ML Engineering Loop',
-    ]);
-    expect(bySection.get('data-platforms')).toHaveLength(14);
+    for (const section of files.sections) {
+      const own = files.entries.filter((found) => found.data.section === section.id);
+      expect(bySection.get(section.id) ?? [], section.id).toEqual(groupByKind(own).flatMap((group) => group.entries));
+    }
+    expect([...bySection.values()].flat()).toHaveLength(files.entries.length);
   });
 });
 

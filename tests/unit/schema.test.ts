@@ -1,6 +1,6 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { readReadingList } from '../../src/content/content-files.ts';
@@ -26,6 +26,7 @@ const URL_MESSAGE = 'must be an absolute http:// or https:// URL, like "https://
 const DATE_MESSAGE = 'must be a real date written YYYY-MM-DD, like "2024-05-31"';
 const TAG_MESSAGE = 'must be a tag: lowercase letters, digits and hyphens, like "data-platforms"';
 
+/** Properties any valid list has, checked on the shipped one: never its counts, which grow with every contribution. */
 describe('the shipped content', () => {
   const files = readReadingList(join(projectRoot, 'content'), projectRoot);
 
@@ -33,28 +34,23 @@ describe('the shipped content', () => {
     expect(files.problems).toEqual([]);
   });
 
-  test('has one list, two sections and twenty entries', () => {
-    expect(files.list?.data).toEqual({ title: 'Platforms and Products' });
-    expect(files.sections.map((section) => section.id)).toEqual(['data-platforms', 'data-products']);
-    expect(files.entries).toHaveLength(20);
-    expect(files.entries.filter((entry) => entry.data.section === 'data-platforms')).toHaveLength(14);
-    expect(files.entries.filter((entry) => entry.data.section === 'data-products')).toHaveLength(6);
+  test('has a titled list, and sections that hold every entry', () => {
+    expect(files.list?.data.title.trim()).not.toBe('');
+    const sections = new Set(files.sections.map((section) => section.id));
+    for (const entry of files.entries) expect(sections.has(entry.data.section), entry.id).toBe(true);
   });
 
-  test('has six quotes in total', () => {
-    expect(files.entries.flatMap((entry) => entry.data.quotes)).toHaveLength(6);
-  });
-
-  test('has notes on exactly one entry, the "4 Pillars of Analytics" one', () => {
-    const withNotes = files.entries.filter((entry) => entry.body.trim() !== '');
-    expect(withNotes.map((entry) => entry.data.title)).toEqual(['4 Pillars of Analytics']);
-    expect(withNotes[0]!.body.trim()).toBe('- Acquire, Process, Surface, Act');
-  });
-
-  test('reports each entry file under content/entries with its section/slug id', () => {
-    const pillars = files.entries.find((entry) => entry.slug === '4-pillars-of-analytics');
-    expect(pillars?.id).toBe('data-platforms/4-pillars-of-analytics');
-    expect(pillars?.file).toBe('content/entries/data-platforms/4-pillars-of-analytics.md');
+  test('reads every Markdown file under content/entries as an entry, with its section/slug id and path', () => {
+    const onDisk = (readdirSync(join(projectRoot, 'content', 'entries'), { recursive: true }) as string[])
+      .map((path) => path.split(sep).join('/'))
+      .filter((path) => path.endsWith('.md'))
+      .sort();
+    expect(onDisk.length).toBeGreaterThan(0);
+    expect(files.entries.map((entry) => `${entry.id}.md`).sort()).toEqual(onDisk);
+    for (const entry of files.entries) {
+      expect(entry.id).toBe(`${entry.data.section}/${entry.slug}`);
+      expect(entry.file).toBe(`content/entries/${entry.id}.md`);
+    }
   });
 });
 

@@ -1,0 +1,281 @@
+/**
+ * The nothing-lost check on hand-written sites: it reads pages as HTML (never text that looks like
+ * markup), and names the entry whose link, title, quotes or notes changed, or that is missing, shown
+ * twice or out of order in one of the sections it is listed in.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { checkOutput, expectedSite, htmlText, type ExpectedEntry, type ExpectedSite } from '../../src/build/output-check.ts';
+import { renderNotes } from '../../src/content/notes.ts';
+import { entrySchema, listSchema, sectionSchema } from '../../src/schemas/content.ts';
+import { escapeHtml } from '../../src/site/escape.ts';
+
+let outDir: string;
+beforeEach(() => {
+  outDir = mkdtempSync(join(tmpdir(), 'commonplace-output-check-'));
+});
+afterEach(() => rmSync(outDir, { recursive: true, force: true }));
+
+function write(path: string, html: string) {
+  mkdirSync(dirname(join(outDir, path)), { recursive: true });
+  writeFileSync(
+    join(outDir, path),
+    `<!doctype html><html lang="en"><head><title>t</title></head><body><main>${html}</main></body></html>`,
+  );
+}
+
+const NOTE_MARKDOWN = 'A note that mentions `data-entry="essays/fake"` and\n\n<li data-entry="essays/fake">raw markup</li>';
+
+/** Three entries: `essays/a` (with a note faking entry markers), `essays/b`, and `tools/c`, cross-listed into essays. */
+const entries: ExpectedEntry[] = [
+  {
+    id: 'essays/a',
+    url: 'https://example.com/a?x=1&y=2',
+    title: 'A & <b>bold</b> title',
+    quotes: ['First “quote” — with <markup>.', 'Second quote.'],
+    notes: htmlText(renderNotes(NOTE_MARKDOWN, 'essays/a')),
+    listedIn: ['essays'],
+  },
+  { id: 'essays/b', url: 'https://example.com/b', title: 'B', quotes: [], notes: '', listedIn: ['essays'] },
+  {
+    id: 'tools/c',
+    url: 'https://example.com/c',
+    title: 'C',
+    quotes: ['A tool quote.'],
+    notes: htmlText(renderNotes('- one\n- two', 'tools/c')),
+    listedIn: ['tools', 'essays'],
+  },
+];
+const site: ExpectedSite = {
+  sections: [
+    { id: 'essays', order: ['essays/a', 'essays/b', 'tools/c'] },
+    { id: 'tools', order: ['tools/c'] },
+  ],
+  entries,
+};
+const notesMarkdown: Record<string, string> = { 'essays/a': NOTE_MARKDOWN, 'tools/c': '- one\n- two' };
+
+/** An entry as the pages show it; `change` alters one part of it. */
+function entryHtml(entry: ExpectedEntry, tag = 'li', change: Partial<ExpectedEntry & { notesHtml: string }> = {}) {
+  const { url, title, quotes } = { ...entry, ...change };
+  const notesHtml = change.notesHtml ?? renderNotes(notesMarkdown[entry.id] ?? '', entry.id);
+  const pagefind = tag === 'article' ? ' data-pagefind-body' : '';
+  return (
+    `<${tag} class="entry"${pagefind} data-entry="${escapeHtml(entry.id)}"><h3><a href="${escapeHtml(url)}">${escapeHtml(title)}</a></h3>` +
+    `<p><a href="/${entry.id}/">Permalink<span> for ${escapeHtml(title)}</span></a></p>` +
+    quotes.map((quote) => `<blockquote><p>${escapeHtml(quote)}</p></blockquote>`).join('') +
+    (notesHtml ? `<div class="notes">${notesHtml}</div>` : '') +
+    `</${tag}>`
+  );
+}
+const byId = (id: string) => entries.find((entry) => entry.id === id)!;
+const listing = (section: string, html: string) => `<h1>${section}</h1><div data-listing="${section}"><ul>${html}</ul></div>`;
+
+/** Writes the whole good site: both sections' pages (essays over two pages) and every permalink page. */
+function writeGoodSite() {
+  write('essays/index.html', listing('essays', entryHtml(byId('essays/a')) + entryHtml(byId('essays/b'))));
+  write('essays/page/2/index.html', listing('essays', entryHtml(byId('tools/c'))));
+  write('tools/index.html', listing('tools', entryHtml(byId('tools/c'))));
+  for (const entry of entries) write(`${entry.id}/index.html`, entryHtml(entry, 'article'));
+}
+
+describe('checkOutput', () => {
+  test('passes a site that shows every entry once per section, in order, across listing pages', () => {
+    writeGoodSite();
+    expect(checkOutput(outDir, site)).toEqual([]);
+  });
+
+  test('is not fooled by a note whose text reads like an entry marker', () => {
+    writeGoodSite();
+    // The note's text names essays/fake, an entry of no section: as text it must not count.
+    expect(entries[0]!.notes).toContain('data-entry="essays/fake"');
+    expect(checkOutput(outDir, site)).toEqual([]);
+    // Nor does it stand in for an entry that is really missing.
+    write('essays/index.html', listing('essays', entryHtml(byId('essays/a'))));
+    expect(checkOutput(outDir, site)).toEqual([
+      { entry: 'essays/b', message: 'appears 0 times in the essays listing; expected once' },
+    ]);
+  });
+
+  test('names an entry whose link points elsewhere', () => {
+    writeGoodSite();
+    write('tools/index.html', listing('tools', entryHtml(byId('tools/c'), 'li', { url: 'https://example.com/c-moved' })));
+    expect(checkOutput(outDir, site)).toEqual([
+      { entry: 'tools/c', message: 'the tools listing: no link to https://example.com/c' },
+    ]);
+  });
+
+  test('names an entry whose title, quote or notes changed', () => {
+    writeGoodSite();
+    write(
+      'essays/index.html',
+      listing(
+        'essays',
+        entryHtml(byId('essays/a'), 'li', {
+          title: 'A & bold title',
+          quotes: ['First “quote” — with <markup>', 'Second quote.'],
+        }) + entryHtml(byId('essays/b')),
+      ),
+    );
+    write('tools/c/index.html', entryHtml(byId('tools/c'), 'article', { notesHtml: renderNotes('- one\n- three', 'tools/c') }));
+    expect(checkOutput(outDir, site)).toEqual([
+      { entry: 'essays/a', message: 'the essays listing: the title is not shown as written' },
+      { entry: 'essays/a', message: 'the essays listing: quote 1 is missing or changed' },
+      { entry: 'tools/c', message: 'permalink page: the notes are missing or changed' },
+    ]);
+  });
+
+  test('names an entry whose notes are gone, have a word more at either end, or appeared from nowhere', () => {
+    writeGoodSite();
+    write('essays/a/index.html', entryHtml(byId('essays/a'), 'article', { notesHtml: '' }));
+    write('essays/b/index.html', entryHtml(byId('essays/b'), 'article', { notesHtml: '<p>Stray.</p>' }));
+    write(
+      'tools/c/index.html',
+      entryHtml(byId('tools/c'), 'article', { notesHtml: `<p>Added.</p>${renderNotes('- one\n- two')}` }),
+    );
+    write(
+      'tools/index.html',
+      listing('tools', entryHtml(byId('tools/c'), 'li', { notesHtml: renderNotes('- one\n- two').replace('two', 'two more') })),
+    );
+    expect(checkOutput(outDir, site)).toEqual([
+      { entry: 'tools/c', message: 'the tools listing: the notes are missing or changed' },
+      { entry: 'essays/a', message: 'permalink page: the notes are missing or changed' },
+      { entry: 'essays/b', message: 'permalink page: shows notes the entry does not have' },
+      { entry: 'tools/c', message: 'permalink page: the notes are missing or changed' },
+    ]);
+  });
+
+  test('names a cross-listed entry missing from one of its sections', () => {
+    writeGoodSite();
+    write('essays/page/2/index.html', listing('essays', ''));
+    expect(checkOutput(outDir, site)).toEqual([
+      { entry: 'tools/c', message: 'appears 0 times in the essays listing; expected once' },
+    ]);
+  });
+
+  test('names an entry shown twice in one section, even on two of its pages', () => {
+    writeGoodSite();
+    write('essays/page/2/index.html', listing('essays', entryHtml(byId('essays/b')) + entryHtml(byId('tools/c'))));
+    expect(checkOutput(outDir, site)).toEqual([
+      { entry: 'essays/b', message: 'appears 2 times in the essays listing; expected once' },
+    ]);
+  });
+
+  test('names an entry out of reading order, and one shown in a section it is not listed in', () => {
+    writeGoodSite();
+    write('essays/index.html', listing('essays', entryHtml(byId('essays/b')) + entryHtml(byId('essays/a'))));
+    expect(checkOutput(outDir, site)).toEqual([
+      { entry: 'essays/b', message: 'the essays listing is out of reading order (expected essays/a here)' },
+    ]);
+    writeGoodSite();
+    write('tools/index.html', listing('tools', entryHtml(byId('tools/c')) + entryHtml(byId('essays/b'))));
+    expect(checkOutput(outDir, site)).toEqual([
+      { entry: 'essays/b', message: 'is shown in the tools listing but is not listed in that section' },
+    ]);
+  });
+
+  test('counts only the entries inside the section’s own listing element, not a sub-section’s beside or inside it', () => {
+    writeGoodSite();
+    // The tools page also shows, outside its listing, essays/b (say, in a sub-section's listing)…
+    write('tools/index.html', listing('tools', entryHtml(byId('tools/c'))) + listing('essays', entryHtml(byId('essays/b'))));
+    expect(checkOutput(outDir, site)).toEqual([]);
+    // …and a sub-section's listing nested inside it does not count for tools either.
+    write(
+      'tools/index.html',
+      `<div data-listing="tools"><ul>${entryHtml(byId('tools/c'))}</ul>${listing('child', entryHtml(byId('essays/b')))}</div>`,
+    );
+    expect(checkOutput(outDir, site)).toEqual([]);
+    // But an entry outside every listing element is not shown in the section.
+    write('tools/index.html', `<ul>${entryHtml(byId('tools/c'))}</ul>`);
+    expect(checkOutput(outDir, site)).toEqual([
+      { entry: 'tools', message: 'tools/index.html has no element with data-listing="tools"' },
+      { entry: 'tools/c', message: 'appears 0 times in the tools listing; expected once' },
+    ]);
+  });
+
+  test('names a listing page that holds two listings of one section', () => {
+    writeGoodSite();
+    write('tools/index.html', listing('tools', entryHtml(byId('tools/c'))) + listing('tools', ''));
+    expect(checkOutput(outDir, site)).toEqual([
+      { entry: 'tools', message: 'tools/index.html has 2 elements with data-listing="tools"; expected one' },
+    ]);
+  });
+
+  test('names an entry whose permalink page is missing, holds a second entry, or is not its search record', () => {
+    writeGoodSite();
+    rmSync(join(outDir, 'essays/b'), { recursive: true });
+    write('tools/c/index.html', entryHtml(byId('tools/c'), 'article') + entryHtml(byId('essays/b'), 'li'));
+    write('essays/a/index.html', entryHtml(byId('essays/a'), 'li'));
+    const message = 'its permalink page does not hold exactly this one entry for the search index';
+    expect(checkOutput(outDir, site)).toEqual([
+      { entry: 'essays/a', message },
+      { entry: 'essays/b', message: 'its permalink page essays/b/index.html was not written' },
+      { entry: 'tools/c', message },
+    ]);
+  });
+
+  test('names a section whose page was not written', () => {
+    writeGoodSite();
+    rmSync(join(outDir, 'tools/index.html'));
+    expect(checkOutput(outDir, site)).toEqual([{ entry: 'tools', message: 'the section page tools/index.html was not written' }]);
+  });
+
+  test('names an entry that a section’s reading order leaves out', () => {
+    writeGoodSite();
+    const missing = { ...site, sections: [site.sections[0]!, { id: 'tools', order: [] }] };
+    expect(checkOutput(outDir, missing)).toContainEqual({
+      entry: 'tools/c',
+      message: "is listed in tools, but that section's reading order leaves it out",
+    });
+  });
+});
+
+describe('expectedSite', () => {
+  const section = (id: string, data: Record<string, unknown> = {}) => ({
+    id,
+    file: `content/sections/${id}.md`,
+    body: '',
+    data: sectionSchema.parse({ title: id, ...data }),
+  });
+  const entry = (id: string, data: Record<string, unknown>, body = '') => ({
+    id,
+    slug: id.split('/')[1]!,
+    file: `content/entries/${id}.md`,
+    body,
+    data: entrySchema.parse({ title: id, url: `https://example.com/${id}`, section: id.split('/')[0], ...data }),
+  });
+
+  test('lists each section’s own and cross-listed entries in reading order, by the declared groups', () => {
+    const expected = expectedSite({
+      list: {
+        id: 'list',
+        file: 'content/list.md',
+        body: '',
+        data: listSchema.parse({
+          title: 'L',
+          groups: [
+            { id: 'why', heading: 'Why' },
+            { id: 'how', heading: 'How' },
+          ],
+        }),
+      },
+      sections: [section('teams', { order: 2 }), section('orgs', { order: 1, groups: [] })],
+      entries: [
+        entry('teams/late', { kind: 'why', order: 2 }),
+        entry('teams/how-to', { kind: 'how', also_in: [{ section: 'orgs', order: 1 }] }, 'A note[^1].\n\n[^1]: Source.'),
+        entry('teams/early', { kind: 'why', order: 1 }),
+        entry('orgs/only', { order: 2 }),
+      ],
+    });
+    expect(expected.sections).toEqual([
+      { id: 'orgs', order: ['teams/how-to', 'orgs/only'] },
+      { id: 'teams', order: ['teams/early', 'teams/late', 'teams/how-to'] },
+    ]);
+    const howTo = expected.entries.find((found) => found.id === 'teams/how-to')!;
+    expect(howTo.listedIn).toEqual(['teams', 'orgs']);
+    // The notes as the page reads them: the footnote marker rendered, the definition moved to the end.
+    expect(howTo.notes).toMatch(/^A note1\.\s+Footnotes\s+Source\. ↩\s*$/);
+  });
+});
