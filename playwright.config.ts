@@ -8,6 +8,8 @@ const executablePath = chromiumExecutable();
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
+  // shapes.spec.ts tests the shapes fixture list, built and served by tests/e2e/fixture-list.ts.
+  testIgnore: process.env.E2E_LIST === 'shapes' ? [] : ['**/shapes.spec.ts'],
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,

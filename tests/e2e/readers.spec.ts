@@ -154,7 +154,7 @@ test.describe('feeds', () => {
 test.describe('exports', () => {
   test('entries.json has a version and every entry of the content', async ({ request }) => {
     const json = await (await request.get('/entries.json')).json();
-    expect(json.version).toBe(1);
+    expect(json.version).toBe(2);
     expect(json.entries).toHaveLength(content.entries.length);
     expect(json.entries.map((entry: { url: string }) => entry.url).sort()).toEqual(
       content.entries.map((entry) => entry.data.url).sort(),
