@@ -58,7 +58,7 @@ const entryFiles = () =>
   readdirSync(join(dir, 'content/entries'), { recursive: true }).filter((name) => String(name).endsWith('.md'));
 const outcome = (out = 'out') => JSON.parse(readFileSync(join(dir, out, 'suggestion.json'), 'utf8')) as SuggestionOutcome;
 
-describe('npm run suggestion on an issue body', () => {
+describe('npm run suggestion on an issue body', { timeout: 30_000 }, () => {
   it('writes a complete suggestion as a canonical entry that validates, and prints its path', () => {
     const before = entryFiles().length;
     writeFileSync(join(dir, 'issue.md'), issueBody(complete));
