@@ -11,8 +11,13 @@ import { entryPath, joinBase, sectionPath } from '../site/paths.ts';
 import { isEmpty, type EntryChange, type ListChanges, type ListRevision, type SectionChange } from './list-changes.ts';
 import { blockquote, codeBlock, inlineCode, inlineText, link } from './markdown.ts';
 
-/** A GitHub comment holds at most 65,536 characters; the summary stays well inside that. */
+/**
+ * A GitHub comment holds at most 65,536 characters; the summary stays within 60,000 bytes of UTF-8
+ * (what the commenting job accepts), which leaves room for its footer.
+ */
 export const SUMMARY_LIMIT = 60_000;
+
+const size = (text: string) => Buffer.byteLength(text, 'utf8');
 
 export interface SummaryInput {
   base: ListRevision;
@@ -292,7 +297,7 @@ function render(input: SummaryInput, options: RenderOptions): string {
 
 /**
  * The summary in Markdown: in full when it fits in a comment, else one line per entry, else with
- * each list cut short — never more than SUMMARY_LIMIT characters.
+ * each list cut short — never more than `limit` bytes.
  */
 export function renderSummary(input: SummaryInput, limit = SUMMARY_LIMIT): string {
   const attempts: RenderOptions[] = [
@@ -303,8 +308,17 @@ export function renderSummary(input: SummaryInput, limit = SUMMARY_LIMIT): strin
   ];
   for (const options of attempts) {
     const text = render(input, options);
-    if (text.length <= limit) return text;
+    if (size(text) <= limit) return text;
   }
   const short = render(input, { detail: false, maxItems: 0 });
-  return short.length <= limit ? short : `${short.slice(0, short.lastIndexOf('\n', limit - 200))}\n\n…cut short.\n`;
+  if (size(short) <= limit) return short;
+  // Only a list with thousands of changed sections or groups gets here: keep whole lines that fit.
+  const lines: string[] = [];
+  let used = 0;
+  for (const line of short.split('\n')) {
+    used += size(line) + 1;
+    if (used > limit - 100) break;
+    lines.push(line);
+  }
+  return `${lines.join('\n')}\n\n…cut short: the whole summary is in the workflow run's artifact.\n`;
 }
