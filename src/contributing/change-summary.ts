@@ -53,9 +53,7 @@ const entryTitle = (entry: EntryFile) => `${link(entry.data.title, entry.data.ur
 /** At most `max` of `items`, then a line counting the rest. */
 function capped<T>(items: readonly T[], max: number, render: (item: T) => string[]): string[] {
   const shown = items.slice(0, max).flatMap(render);
-  return items.length > max
-    ? [...shown, `…and ${plural(items.length - max, 'more')} (the full list is in the workflow run's artifact).`, '']
-    : shown;
+  return items.length > max ? [...shown, `…and ${items.length - max} more (too many to show in one comment).`, ''] : shown;
 }
 
 /** Notes as written: Markdown the site renders through its own sanitiser, shown here as code. */
@@ -320,5 +318,5 @@ export function renderSummary(input: SummaryInput, limit = SUMMARY_LIMIT): strin
     if (used > limit - 100) break;
     lines.push(line);
   }
-  return `${lines.join('\n')}\n\n…cut short: the whole summary is in the workflow run's artifact.\n`;
+  return `${lines.join('\n')}\n\n…cut short: the change is too large to summarise in one comment.\n`;
 }

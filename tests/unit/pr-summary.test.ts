@@ -241,6 +241,34 @@ describe('npm run pr-summary', { timeout: 30_000 }, () => {
     expect(markdown).not.toContain('### Removed');
   });
 
+  it('summarises a section renamed, regrouped and given an intro, and new group headings for the list', () => {
+    const base = git('rev-parse', 'HEAD');
+    write(
+      'content/list.md',
+      serialiseList({
+        title: 'Test List',
+        groups: [
+          { id: 'framing', heading: 'Why' },
+          { id: 'approach', heading: 'How' },
+        ],
+      }),
+    );
+    write(
+      'content/sections/platforms.md',
+      serialiseSection({ title: 'Platforms <b>& Tools</b>', order: 1, groups: ['framing'] }, 'An intro.'),
+    );
+    writeEntry('mover', { title: 'Moving Entry', url: 'https://example.com/mover', section: 'platforms', kind: 'framing' });
+    commit('reshape');
+    const { markdown } = summarise('--base', base);
+    expect(markdown.split('\n')).toEqual(
+      expect.arrayContaining([
+        '- Changed: **Platforms \\<b\\>\\& Tools\\<\\/b\\>** (`platforms`): title: `Platforms` → `Platforms <b>& Tools</b>`; groups: none → `["framing"]`; intro changed · `/platforms/`',
+        '- groups: `framing` Framing, `approach` Selected Approaches → `framing` Why, `approach` How',
+        '- group: **Platforms** › Selected Approaches → **Platforms \\<b\\>\\& Tools\\<\\/b\\>** › Why',
+      ]),
+    );
+  });
+
   it('says so when nothing in the list changes', () => {
     const base = git('rev-parse', 'HEAD');
     write('README.md', 'docs only');

@@ -190,7 +190,8 @@ describe('npm run suggestion on an issue body', { timeout: 30_000 }, () => {
       '@octocat fixes #1 ![x](javascript:alert(1)) \'single\' "double" \\ back',
     ];
     const notes = '---\ntitle: "injected"\n---\n<img src=x onerror=alert(1)>\n\n```\n$(rm -rf /)\n```';
-    const body = issueBody({ ...complete, title, quotes: quotes.join('\n'), notes });
+    // Tags YAML would read as a boolean, null or a number unless quoted.
+    const body = issueBody({ ...complete, title, quotes: quotes.join('\n'), notes, tags: 'yes, null, 2024, on, 1e3' });
     const result = runSuggestion(body, '--out', 'out');
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
@@ -202,6 +203,7 @@ describe('npm run suggestion on an issue body', { timeout: 30_000 }, () => {
     const entry = list.entries.find((each) => each.file === written)!;
     expect(entry.data.title).toBe(title);
     expect(entry.data.quotes).toEqual(quotes);
+    expect(entry.data.tags).toEqual(['yes', 'null', '2024', 'on', '1e3']);
     expect(entry.body.trim()).toBe(notes);
     expect(outcome().title).toBe(title);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['entry.md', 'suggestion.json']);
