@@ -65,13 +65,15 @@ export function suggestionFromIssue(body: string, list: CurrentList): Suggestion
     }
   }
   const text = (id: SuggestionFieldId) => (form[id] ?? '').trim();
+  // GitHub offers "None" in an optional dropdown; chosen, it is no answer.
+  const choice = (id: SuggestionFieldId) => (text(id) === 'None' ? '' : text(id));
   const sections = list.sections.map((section) => ({ id: section.id, title: section.data.title }));
   const groups = declaredGroups(list.list?.data).map((group) => ({ id: group.id, title: group.heading }));
   const answers: NewEntryAnswers = {
     url: text('url'),
     title: text('title'),
-    section: text('section') && resolveChoice(text('section'), sections),
-    kind: text('kind') && resolveChoice(text('kind'), groups),
+    section: choice('section') && resolveChoice(choice('section'), sections),
+    kind: choice('kind') && resolveChoice(choice('kind'), groups),
     quotes: lines(form.quotes ?? ''),
     tags: text('tags')
       .split(/[\s,]+/)

@@ -350,6 +350,13 @@ describe('the issue form', () => {
 });
 
 describe('suggestionFromIssue', () => {
+  it('reads the "None" an optional dropdown offers as no answer', () => {
+    const list = readReadingList(join(repo, 'content'), repo);
+    const { answers, problems } = suggestionFromIssue(issueBody({ ...complete, kind: 'None' }), list);
+    expect(answers.kind).toBe('');
+    expect(problems).toEqual([{ field: 'kind', message: expect.stringContaining('choose one') }]);
+  });
+
   it('turns dropdown choices into ids and splits quotes, tags and cross-listings', () => {
     const list = readReadingList(join(repo, 'content'), repo);
     const { answers, problems } = suggestionFromIssue(
