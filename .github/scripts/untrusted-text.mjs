@@ -20,6 +20,7 @@ export function readBoundedText(path, maxBytes) {
   return new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
 }
 
+/** Control characters (C0, C1) and the direction overrides, which make text read differently from what it is. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]+/g;
 /** The same, apart from the tab and newline a code block keeps: each shows as U+FFFD. */
