@@ -54,7 +54,8 @@ interface EntryLink {
 }
 
 /** Emoji characters (with their joiners and variation selectors) standing before a link. */
-const EMOJI_PREFIX = /^\s*(?:(?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\p{Emoji_Modifier}|\u200d|\ufe0f|\p{Extended_Pictographic}|\p{Regional_Indicator})*\s*)+$/u;
+const EMOJI_PREFIX =
+  /^\s*(?:(?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\p{Emoji_Modifier}|\u200d|\ufe0f|\p{Extended_Pictographic}|\p{Regional_Indicator})*\s*)+$/u;
 
 /** Reads `nodes` (the page after its head) into `plan`, under the page itself. */
 export function readBody(

@@ -82,7 +82,8 @@ test('the site holds as many links, quotes and notes as the page, and the notes 
   }
   expect(bodies.reduce((n, body) => n + body.quotes, 0)).toBe(plan.entries.reduce((n, entry) => n + entry.quotes.length, 0));
   // Each note block is a paragraph or a list; a list shows one item per top-level bullet.
-  const noteCount = (block: string) => (block.startsWith('- ') ? block.split('\n').filter((line) => line.startsWith('- ')).length : 1);
+  const noteCount = (block: string) =>
+    block.startsWith('- ') ? block.split('\n').filter((line) => line.startsWith('- ')).length : 1;
   expect(bodies.reduce((n, body) => n + body.notes, 0)).toBe(
     plan.entries.reduce((n, entry) => n + entry.notes.reduce((sum, block) => sum + noteCount(block), 0), 0),
   );
