@@ -74,9 +74,9 @@ export function main(args: string[], io: CliIo): number {
   const outDir = resolve(io.cwd, flags.values.out ?? 'content');
   const inOut = (path: string) => display(join(outDir, path));
 
-  const existing = existsSync(outDir)
-    ? readReadingList(outDir, io.cwd)
-    : { list: undefined, sections: [], entries: [], problems: [] };
+  // A folder with none of a list's files (new, or just created) is an empty list.
+  const hasList = ['list.md', 'sections', 'entries'].some((name) => existsSync(join(outDir, name)));
+  const existing = hasList ? readReadingList(outDir, io.cwd) : { list: undefined, sections: [], entries: [], problems: [] };
   if (existing.problems.length > 0) {
     for (const problem of sortProblems(existing.problems)) io.err(formatProblem(problem));
     io.err(
@@ -101,6 +101,7 @@ export function main(args: string[], io: CliIo): number {
   );
 
   for (const notice of placement.notices) io.out(`  ${notice}`);
+  for (const path of placement.kept) io.out(`kept ${inOut(path)} as it is (it differs from the page)`);
   for (const problem of placement.problems) io.err(formatProblem(problem));
   const skip = Boolean(flags.values['skip-unmapped']);
   const { problems, unmappedLines } = placement;
@@ -125,7 +126,6 @@ export function main(args: string[], io: CliIo): number {
   }
   if (dryRun)
     for (const file of placement.files) io.out(`would ${file.current === undefined ? 'write' : 'update'} ${inOut(file.path)}`);
-  for (const path of placement.kept) io.out(`kept ${inOut(path)} as it is (it differs from the page)`);
   const { sections, entries, quotes, notes, crossListings } = placement.counts;
   const what =
     `${count(sections, 'section')}, ${count(entries, 'entry', 'entries')}, ${count(quotes, 'quote')}, ${count(notes, 'note')}` +

@@ -65,6 +65,7 @@ export function readBody(
   rules: BodyRules,
   definitions: readonly Definition[],
 ): void {
+  const footnotes = inlineFootnotes(nodes);
   const urlOf = new Map(definitions.map((definition) => [definition.identifier.toLowerCase(), definition.url]));
   const pageSection = plan.sections[0]!;
   const stack: OpenSection[] = [
@@ -390,7 +391,8 @@ export function readBody(
       continue;
     }
     if (node.type === 'footnoteDefinition') {
-      notice(node, `the footnote [^${node.label ?? node.identifier}] is left out`);
+      if (!footnotes.has(node.identifier))
+        notice(node, `the footnote [^${node.label ?? node.identifier}] is referred to nowhere: left out`);
       continue;
     }
     if (node.type === 'paragraph') {
@@ -464,6 +466,44 @@ export function readBody(
   }
   endLabel();
   refuseUngroupedEntries(plan, file);
+}
+
+/**
+ * Footnotes become part of the text that refers to them — `slides.[^1]` reads `slides. (Slides are
+ * linked from the talk page.)` — so a description keeps its footnote wherever the entry goes.
+ * Returns the identifiers of the footnotes used.
+ */
+function inlineFootnotes(nodes: readonly RootContent[]): Set<string> {
+  const definitions = new Map<string, PhrasingContent[]>();
+  for (const node of nodes) {
+    if (node.type !== 'footnoteDefinition') continue;
+    const parts = node.children.flatMap((child, index): PhrasingContent[] =>
+      child.type === 'paragraph'
+        ? [...(index > 0 ? [{ type: 'text', value: ' ' } as const] : []), ...child.children]
+        : [{ type: 'text', value: readerText(child) }],
+    );
+    definitions.set(node.identifier, parts);
+  }
+  const used = new Set<string>();
+  const visit = (node: Nodes) => {
+    if (!('children' in node) || node.type === 'footnoteDefinition') return;
+    const children = node.children as Nodes[];
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index]!;
+      if (child.type === 'footnoteReference' && definitions.has(child.identifier)) {
+        used.add(child.identifier);
+        children.splice(index, 1, { type: 'text', value: ' (' }, ...definitions.get(child.identifier)!, {
+          type: 'text',
+          value: ')',
+        });
+        index += definitions.get(child.identifier)!.length + 1;
+      } else {
+        visit(child);
+      }
+    }
+  };
+  nodes.forEach(visit);
+  return used;
 }
 
 /** In a section with groups, an entry above its first group heading has no group to be listed in. */

@@ -96,7 +96,9 @@ const DEFAULT_IDS = new Set(DEFAULT_GROUPS.map((group) => group.id));
 export function placePages(plans: readonly ImportPlan[], existing: ExistingList, options: PlaceOptions): Placement {
   const problems: Problem[] = plans.flatMap((plan) => plan.problems.map(({ lines: _lines, ...problem }) => problem));
   const unmappedLines = plans.reduce((sum, plan) => sum + plan.problems.reduce((n, problem) => n + problem.lines, 0), 0);
-  const notices = plans.flatMap((plan) => plan.notices.map((notice) => `${notice.file}:${notice.line}: ${notice.message}`));
+  const notices = plans.flatMap((plan) =>
+    [...plan.notices].sort((a, b) => a.line - b.line).map((notice) => `${notice.file}:${notice.line}: ${notice.message}`),
+  );
   const placement: Placement = {
     files: [],
     unchanged: [],
