@@ -77,7 +77,7 @@ describe.each(PAGE_FORMATS)('a round trip through the %s format', (format) => {
     expect(snapshot(roundTrip(join(repo, 'content'), format))).toEqual(snapshot(join(repo, 'content')));
   });
 
-  it.each(fixtureLists)('gives back the list imported from %s byte for byte', (name, pages) => {
+  it.each(fixtureLists)('gives back the list imported from %s byte for byte', (_name, pages) => {
     const list = importedList('list', ...pages);
     expect(snapshot(roundTrip(list, format))).toEqual(snapshot(list));
   });
@@ -93,7 +93,7 @@ describe('the exported page', () => {
   it('writes an awesome README with a table of contents, the tagline, tags as shortcodes and favourites nested', () => {
     const list = importedList('list', join(repo, 'tests/fixtures/import-awesome/awesome-birding.md'));
     out = [];
-    expect(exportList(['--format', 'awesome', list], { ...io(), stdout: undefined })).toBe(0);
+    expect(exportList(['--format', 'awesome', list], io())).toBe(0);
     const page = out.join('\n');
     expect(
       page.startsWith(
@@ -111,7 +111,7 @@ describe('the exported page', () => {
   });
 
   it('writes a legacy page with frontmatter, paragraph entries and quote blocks', () => {
-    expect(exportList(['--format', 'legacy'], { ...io(), stdout: undefined })).toBe(0);
+    expect(exportList(['--format', 'legacy'], io())).toBe(0);
     const page = out.join('\n');
     expect(page.startsWith('---\ntitle: "Platforms and Products"\ngroups:\n  - id: framing\n    heading: "Framing"\n')).toBe(
       true,
