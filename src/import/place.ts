@@ -170,10 +170,11 @@ export function placePages(plans: readonly ImportPlan[], existing: ExistingList,
   // ---- The list file. ----
   const rootIsSection = (plan: ImportPlan) =>
     plan.sections[0]!.groups.length > 0 || plan.entries.some((entry) => entry.listings[0]!.section === PAGE_KEY);
-  const add = (path: string, text: string, keepIfDifferent: boolean) => {
+  // A file that is there already is never replaced: identical, it is unchanged; different, it is kept.
+  const add = (path: string, text: string) => {
     const current = existing.read(path);
     if (current === text) placement.unchanged.push(path);
-    else if (current !== undefined && keepIfDifferent) placement.kept.push(path);
+    else if (current !== undefined) placement.kept.push(path);
     else placement.files.push({ path, text, current });
   };
   const listBody = pageIsList && single && !rootIsSection(single) ? single.sections[0]!.intro.join('\n\n') : '';
@@ -183,7 +184,7 @@ export function placePages(plans: readonly ImportPlan[], existing: ExistingList,
       ...(pageIsList && single?.description ? { description: single.description } : {}),
       ...(newListGroups ? { groups: newListGroups } : {}),
     };
-    add('list.md', serialiseList(data, listBody), true);
+    add('list.md', serialiseList(data, listBody));
   }
 
   // ---- Sections: ids, parents and order. ----
@@ -238,7 +239,7 @@ export function placePages(plans: readonly ImportPlan[], existing: ExistingList,
         ...(parent !== undefined ? { parent } : {}),
         ...(showsDefaults ? {} : { groups }),
       };
-      add(`sections/${id}.md`, serialiseSection(data, section.intro.join('\n\n')), true);
+      add(`sections/${id}.md`, serialiseSection(data, section.intro.join('\n\n')));
       placement.counts.sections++;
     }
   });
@@ -283,7 +284,7 @@ export function placePages(plans: readonly ImportPlan[], existing: ExistingList,
     }
     const slug = uniqueSlug(slugify(entry.data.title), (candidate) => slugs.has(candidate));
     slugs.add(slug);
-    add(`entries/${entry.data.section}/${slug}.md`, serialiseEntry(entry.data, entry.notes.join('\n\n')), false);
+    add(`entries/${entry.data.section}/${slug}.md`, serialiseEntry(entry.data, entry.notes.join('\n\n')));
   }
   return placement;
 }

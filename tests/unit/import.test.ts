@@ -171,7 +171,10 @@ describe('values that look like numbers, booleans or null', () => {
       ['2024/true', 'true', '1e3', [], 'yes'],
       ['no/0x1f', '0x1f', '1e3', [], '- \\~'],
     ]);
-    expect(readFileSync(join(dir, 'entries/no/0x1f.md'), 'utf8')).toContain('section: "no"\nkind: "1e3"\n');
+    expect(readFileSync(join(dir, 'entries/no/0x1f.md'), 'utf8')).toContain(
+      'section: "no"\nkind: "1e3"\norder: 1\ntags:\n  - "1e3"\n  - "true"\n',
+    );
+    expect(list.entries.find((entry) => entry.id === 'no/0x1f')?.data.tags).toEqual(['1e3', 'true']);
   });
 });
 
