@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { entriesJson } from '../site/exports.ts';
 import { absoluteUrl } from '../site/feeds.ts';
 import { sectionPath } from '../site/paths.ts';
-import { list, records, sectionViews } from '../site/site-data.ts';
+import { groups, list, records, sectionGroups, sections } from '../site/site-data.ts';
 
 /** The whole list as JSON; the schema is documented in docs/exports.md. */
 export const GET: APIRoute = ({ site }) => {
@@ -11,10 +11,13 @@ export const GET: APIRoute = ({ site }) => {
     title: list.title,
     description: list.description,
     home: absoluteUrl(site!, base, ''),
-    sections: sectionViews.map(({ section }) => ({
+    groups,
+    sections: sections.map((section) => ({
       id: section.id,
       title: section.data.title,
-      summary: section.data.summary,
+      summary: section.data.summary ?? null,
+      parent: section.data.parent ?? null,
+      groups: sectionGroups(section),
       page: absoluteUrl(site!, base, sectionPath(section.id)),
     })),
     entries: records,

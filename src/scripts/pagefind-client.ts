@@ -66,7 +66,8 @@ export function renderResult(data: PagefindResultData, element: HTMLElement): HT
   title.textContent = data.meta.title ?? data.url;
   const meta = document.createElement('span');
   meta.className = 'result-meta';
-  meta.textContent = [data.meta.domain, data.filters.section?.[0], data.filters.kind?.[0]].filter(Boolean).join(' · ');
+  // The entry's own section and group (its filters also hold every other place it is listed).
+  meta.textContent = [data.meta.domain, data.meta.section, data.meta.kind].filter(Boolean).join(' · ');
   const excerpt = document.createElement('p');
   excerpt.className = 'result-excerpt';
   excerpt.append(highlightedExcerpt(data.excerpt));

@@ -8,6 +8,7 @@ import {
   type Facet,
   type SearchState,
 } from '../search/search-state.ts';
+import { orderFacetValues, type FacetOption } from '../search/facets.ts';
 import { loadPagefind, renderResult, type Pagefind } from './pagefind-client.ts';
 
 const PAGE_SIZE = 20;
@@ -21,6 +22,13 @@ export function startSearchPage(): void {
   const list = document.querySelector<HTMLOListElement>('[data-search-results]');
   const more = document.querySelector<HTMLButtonElement>('[data-more-results]');
   if (!form || !input || !facets || !summary || !list || !more) return;
+
+  // Sections in tree order (indented by depth), groups in the declared order; tags A–Z.
+  const readOrder = (json: string | undefined): FacetOption[] => (json ? (JSON.parse(json) as FacetOption[]) : []);
+  const facetOrder: Partial<Record<Facet, FacetOption[]>> = {
+    section: readOrder(facets.dataset['sectionOrder']),
+    kind: readOrder(facets.dataset['kindOrder']),
+  };
 
   let state = readSearchState(location.search);
   let run = 0;
@@ -46,9 +54,9 @@ export function startSearchPage(): void {
       const legend = document.createElement('legend');
       legend.textContent = FACET_LABELS[facet];
       fieldset.append(legend);
-      const values = Object.entries(counts[facet] ?? {}).sort(([a], [b]) => a.localeCompare(b, 'en'));
-      for (const [value, count] of values) {
+      for (const { value, count, depth } of orderFacetValues(counts[facet] ?? {}, facetOrder[facet])) {
         const label = document.createElement('label');
+        if (depth > 0) label.classList.add(`facet-depth-${Math.min(depth, 4)}`);
         const box = document.createElement('input');
         box.type = 'checkbox';
         box.name = facet;

@@ -4,6 +4,7 @@
  */
 import type { EntryData, LinkStatus } from '../schemas/content.ts';
 import { archiveUrl } from './archive.ts';
+import { listingsOf } from '../content/list-shape.ts';
 import { domainOf } from '../content/urls.ts';
 
 export interface EntryRecord {
@@ -15,6 +16,8 @@ export interface EntryRecord {
   section: string;
   sectionTitle: string;
   kind: string | undefined;
+  /** Every section it is listed in, with its group there: its own section first, then its cross-listings. */
+  listings: { section: string; kind: string | undefined }[];
   quotes: string[];
   tags: string[];
   /** `YYYY-MM-DD`: written in the entry, or the day git first saw its file; undefined when unknown. */
@@ -50,6 +53,7 @@ export function entryRecord({ id, data, sectionTitle, added, path, notes, notesH
     section: data.section,
     sectionTitle,
     kind: data.kind,
+    listings: listingsOf(data).map((listing) => ({ section: listing.section, kind: listing.kind })),
     quotes: data.quotes,
     tags: data.tags,
     added,

@@ -7,13 +7,21 @@ import type { EntryRecord } from './entry-record.ts';
 import { escapeHtml } from './escape.ts';
 import { dayToDate } from './feeds.ts';
 
-/** Bumped when a field of entries.json changes meaning or goes away (adding a field does not bump it). */
-export const ENTRIES_JSON_VERSION = 1;
+/**
+ * Bumped when a field of entries.json changes meaning or goes away (adding a field does not bump it).
+ * 2: sections nest (`parent`, tree order), sections show declared groups, an entry may be listed in
+ * several sections (`listings`); `summary` and `kind` may be null.
+ */
+export const ENTRIES_JSON_VERSION = 2;
 
 export interface ExportSection {
   id: string;
   title: string;
-  summary: string | undefined;
+  summary: string | null;
+  /** The id of the section it sits under; null at the top level. */
+  parent: string | null;
+  /** The ids of the groups it shows, in order; empty when it lists its entries without groups. */
+  groups: string[];
   /** Absolute URL of the section's page. */
   page: string;
 }
@@ -23,13 +31,15 @@ export interface EntriesJson {
   title: string;
   description: string | null;
   home: string;
+  groups: { id: string; heading: string }[];
   sections: ExportSection[];
   entries: {
     id: string;
     title: string;
     url: string;
     section: string;
-    kind: string | undefined;
+    kind: string | null;
+    listings: { section: string; kind: string | null }[];
     quotes: string[];
     tags: string[];
     added: string | null;
@@ -45,6 +55,9 @@ export interface ExportInput {
   title: string;
   description: string | undefined;
   home: string;
+  /** The groups the list declares, in order. */
+  groups: readonly { id: string; heading: string }[];
+  /** Every section, in tree order (a parent before its sub-sections). */
   sections: ExportSection[];
   entries: readonly EntryRecord[];
   /** Absolute permalink URL of an entry. */
@@ -52,12 +65,13 @@ export interface ExportInput {
 }
 
 /** The whole list, in reading order; only http(s) URLs are emitted (others cannot pass the schema). */
-export function entriesJson({ title, description, home, sections, entries, permalink }: ExportInput): EntriesJson {
+export function entriesJson({ title, description, home, groups, sections, entries, permalink }: ExportInput): EntriesJson {
   return {
     version: ENTRIES_JSON_VERSION,
     title,
     description: description ?? null,
     home,
+    groups: groups.map((group) => ({ id: group.id, heading: group.heading })),
     sections,
     entries: entries
       .filter((entry) => isHttpUrl(entry.url))
@@ -66,7 +80,8 @@ export function entriesJson({ title, description, home, sections, entries, perma
         title: entry.title,
         url: entry.url,
         section: entry.section,
-        kind: entry.kind,
+        kind: entry.kind ?? null,
+        listings: entry.listings.map((listing) => ({ section: listing.section, kind: listing.kind ?? null })),
         quotes: entry.quotes,
         tags: entry.tags,
         added: entry.added ?? null,
@@ -90,16 +105,39 @@ function bookmarkDescription(entry: EntryRecord): string {
   return [...entry.quotes.map((quote) => `“${quote}”`), entry.notes].filter(Boolean).join(' ');
 }
 
+/** One folder of a bookmark file: a section, its listing, and its sub-sections' folders. */
+export interface BookmarkFolder {
+  title: string;
+  /** Its own listing (own and cross-listed entries), in reading order. */
+  entries: readonly EntryRecord[];
+  folders: readonly BookmarkFolder[];
+}
+
+/** A folder's lines at `depth`, or none when nothing in it or below it has an http(s) link. */
+function folderLines(folder: BookmarkFolder, depth: number): string[] {
+  const pad = '    '.repeat(depth);
+  const lines: string[] = [];
+  for (const entry of folder.entries) {
+    if (!isHttpUrl(entry.url)) continue;
+    const attributes = [`HREF="${escapeHtml(entry.url)}"`];
+    if (entry.added) attributes.push(`ADD_DATE="${addDate(entry.added)}"`);
+    if (entry.tags.length) attributes.push(`TAGS="${escapeHtml(entry.tags.join(','))}"`);
+    lines.push(`${pad}    <DT><A ${attributes.join(' ')}>${oneLine(entry.title)}</A>`);
+    const description = bookmarkDescription(entry);
+    if (description) lines.push(`${pad}    <DD>${oneLine(description)}`);
+  }
+  for (const child of folder.folders) lines.push(...folderLines(child, depth + 1));
+  if (lines.length === 0) return [];
+  return [`${pad}<DT><H3>${oneLine(folder.title)}</H3>`, `${pad}<DL><p>`, ...lines, `${pad}</DL><p>`];
+}
+
 /**
- * A Netscape bookmark file: one folder per section (in the order given), entries in the order given,
- * ADD_DATE from `added`, TAGS from tags, the quotes and notes as the description. Entries whose URL
- * is not http(s) are left out.
+ * A Netscape bookmark file: one folder per section, nested as the sections are, each holding the
+ * entries the section lists (a cross-listed entry is in each of its folders) before its
+ * sub-sections' folders; ADD_DATE from `added`, TAGS from tags, the quotes and notes as the
+ * description. Entries whose URL is not http(s), and folders left empty, are left out.
  */
-export function bookmarksHtml(
-  title: string,
-  sections: readonly { id: string; title: string }[],
-  entries: readonly EntryRecord[],
-): string {
+export function bookmarksHtml(title: string, folders: readonly BookmarkFolder[]): string {
   const lines = [
     '<!DOCTYPE NETSCAPE-Bookmark-file-1>',
     '<!-- This is an automatically generated file. -->',
@@ -107,28 +145,9 @@ export function bookmarksHtml(
     `<TITLE>${oneLine(title)}</TITLE>`,
     `<H1>${oneLine(title)}</H1>`,
     '<DL><p>',
+    ...folders.flatMap((folder) => folderLines(folder, 1)),
+    '</DL><p>',
+    '',
   ];
-  const bySection = new Map<string, EntryRecord[]>();
-  for (const entry of entries) {
-    if (!isHttpUrl(entry.url)) continue;
-    const list = bySection.get(entry.section);
-    if (list) list.push(entry);
-    else bySection.set(entry.section, [entry]);
-  }
-  for (const section of sections) {
-    const inSection = bySection.get(section.id);
-    if (!inSection) continue;
-    lines.push(`    <DT><H3>${oneLine(section.title)}</H3>`, '    <DL><p>');
-    for (const entry of inSection) {
-      const attributes = [`HREF="${escapeHtml(entry.url)}"`];
-      if (entry.added) attributes.push(`ADD_DATE="${addDate(entry.added)}"`);
-      if (entry.tags.length) attributes.push(`TAGS="${escapeHtml(entry.tags.join(','))}"`);
-      lines.push(`        <DT><A ${attributes.join(' ')}>${oneLine(entry.title)}</A>`);
-      const description = bookmarkDescription(entry);
-      if (description) lines.push(`        <DD>${oneLine(description)}`);
-    }
-    lines.push('    </DL><p>');
-  }
-  lines.push('</DL><p>', '');
   return lines.join('\n');
 }

@@ -154,7 +154,27 @@ export interface ListingPage<Entry> {
   /** How many pages the listing has. */
   total: number;
   /** This page's entries, grouped as the section page shows them (a group may continue across pages). */
-  groups: KindGroup<Entry>[];
+  groups: ListingGroup<Entry>[];
+}
+
+/**
+ * A section's listing (its groups, in order) as listing pages of at most `size` entries: the
+ * entries in reading order cut into pages, each page keeping the groups, and their headings, its
+ * entries belong to (a group may continue on the next page).
+ */
+export function listingPages<Entry>(groups: readonly ListingGroup<Entry>[], size = ENTRIES_PER_PAGE): ListingPage<Entry>[] {
+  const items = groups.flatMap((group) => group.entries.map((entry) => ({ group, entry })));
+  const pages = paginate(items, size);
+  return pages.map((pageItems, index) => {
+    const pageGroups: ListingGroup<Entry>[] = [];
+    let from: ListingGroup<Entry> | undefined;
+    for (const { group, entry } of pageItems) {
+      if (group === from) pageGroups.at(-1)!.entries.push(entry);
+      else pageGroups.push({ kind: group.kind, heading: group.heading, entries: [entry] });
+      from = group;
+    }
+    return { number: index + 1, total: pages.length, groups: pageGroups };
+  });
 }
 
 /** A section's entries (already in reading order) as listing pages, Framing before Selected Approaches. */

@@ -1,8 +1,10 @@
 /**
- * Related entries for a permalink page: entries sharing the most tags first, then entries of the same
- * section. Tags and sections are indexed once for the whole list; each entry then looks only at a
- * bounded number of neighbours per tag and in its section, so the whole list costs O(N), never O(N²).
+ * Related entries for a permalink page: entries sharing the most tags first, then entries sharing a
+ * section. An entry's sections are every section it is listed in (its own and its cross-listings).
+ * Tags and sections are indexed once for the whole list; each entry then looks only at a bounded
+ * number of neighbours per tag and per section, so the whole list costs O(N), never O(N²).
  */
+import { listingsOf } from '../content/list-shape.ts';
 import type { EntryData } from '../schemas/content.ts';
 import type { Ordered } from './reading-list.ts';
 
@@ -47,6 +49,7 @@ export function relatedEntries<Entry extends Ordered<EntryData>>(
   entries: readonly Entry[],
   { count = RELATED_COUNT, candidatesPerList = CANDIDATES_PER_LIST } = {},
 ): (entry: Entry) => Entry[] {
+  const sectionsOf = (entry: Entry) => new Set(listingsOf(entry.data).map((listing) => listing.section));
   const byTag = new Map<string, Entry[]>();
   const bySection = new Map<string, Entry[]>();
   const order = new Map<string, number>();
@@ -57,14 +60,18 @@ export function relatedEntries<Entry extends Ordered<EntryData>>(
       if (list) list.push(entry);
       else byTag.set(tag, [entry]);
     }
-    const list = bySection.get(entry.data.section);
-    if (list) list.push(entry);
-    else bySection.set(entry.data.section, [entry]);
+    for (const section of sectionsOf(entry)) {
+      const list = bySection.get(section);
+      if (list) list.push(entry);
+      else bySection.set(section, [entry]);
+    }
   });
   const tagIndex = indexed(byTag);
   const sectionIndex = indexed(bySection);
 
   return (entry) => {
+    const sections = sectionsOf(entry);
+    const sharesSection = (other: Entry) => listingsOf(other.data).some((listing) => sections.has(listing.section));
     const shared = new Map<string, { entry: Entry; tags: number }>();
     for (const tag of new Set(entry.data.tags)) {
       for (const other of neighbours(tagIndex.get(tag), entry.id, candidatesPerList)) {
@@ -73,23 +80,22 @@ export function relatedEntries<Entry extends Ordered<EntryData>>(
         else shared.set(other.id, { entry: other, tags: 1 });
       }
     }
-    const rank = (candidate: { entry: Entry; tags: number }) => [
-      -candidate.tags,
-      candidate.entry.data.section === entry.data.section ? 0 : 1,
-      order.get(candidate.entry.id) ?? 0,
-    ];
     const byTags = [...shared.values()]
-      .sort((a, b) => {
-        const [ra, rb] = [rank(a), rank(b)];
-        return ra[0]! - rb[0]! || ra[1]! - rb[1]! || ra[2]! - rb[2]!;
-      })
+      .map((candidate) => ({
+        entry: candidate.entry,
+        rank: [-candidate.tags, sharesSection(candidate.entry) ? 0 : 1, order.get(candidate.entry.id) ?? 0] as const,
+      }))
+      .sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.rank[2] - b.rank[2])
       .map((candidate) => candidate.entry);
     const chosen = byTags.slice(0, count);
-    if (chosen.length < count) {
-      const ids = new Set(chosen.map((other) => other.id));
-      for (const other of neighbours(sectionIndex.get(entry.data.section), entry.id, count + chosen.length)) {
+    const ids = new Set(chosen.map((other) => other.id));
+    for (const section of sections) {
+      for (const other of neighbours(sectionIndex.get(section), entry.id, count + chosen.length)) {
         if (chosen.length >= count) break;
-        if (!ids.has(other.id)) chosen.push(other);
+        if (!ids.has(other.id) && other.id !== entry.id) {
+          ids.add(other.id);
+          chosen.push(other);
+        }
       }
     }
     return chosen;

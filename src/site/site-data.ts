@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { contentDirectory } from '../content/content-loader.ts';
-import { declaredGroups } from '../content/list-shape.ts';
-import { entriesBySection, groupByKind, orderSections, sectionPages, type KindGroup, type ListingPage } from './reading-list.ts';
+import { declaredGroups, listingsOf, sectionGroupIds, sectionTree } from '../content/list-shape.ts';
+import { listingPages, listingsBySection, type ListingGroup, type ListingPage } from './reading-list.ts';
 import { domainOf } from '../content/urls.ts';
 import { countByMonth, type MonthCount } from './added-chart.ts';
 import { entryRecord, type EntryRecord } from './entry-record.ts';
@@ -16,8 +16,18 @@ import { notesText } from '../content/notes.ts';
 import { entryPath } from './paths.ts';
 import { recentlyAdded } from './recent.ts';
 import { relatedEntries } from './related.ts';
+import {
+  breadcrumbTrail,
+  sectionCounts,
+  sectionLabels,
+  subsectionBlocks,
+  subtreeListing,
+  type SectionCounts,
+  type SubsectionBlock,
+} from './section-views.ts';
 import { listCounts } from './stats.ts';
 import { tagViews, type TagView } from './tags.ts';
+import { groupFacetValues, sectionFacetValues, type FacetOption } from '../search/facets.ts';
 
 export type Entry = CollectionEntry<'entries'>;
 export type Section = CollectionEntry<'sections'>;
@@ -39,37 +49,117 @@ export const groups = declaredGroups(list);
 const headings = new Map(groups.map((group) => [group.id, group.heading]));
 export const groupHeading = (id: string) => headings.get(id) ?? id;
 
-/** Sections in home-page order. */
-export const sections: Section[] = orderSections(sectionEntries);
+/** The sections as a tree (parents, sub-sections, order among siblings). */
+export const tree = sectionTree(sectionEntries);
 
-const bySection = entriesBySection(allEntries);
+/** Every section in reading order: top-level sections in home-page order, each followed by its sub-sections. */
+export const sections: Section[] = tree.inOrder;
+
+/** The groups a section shows, in order (none for a section that lists its entries directly). */
+export const sectionGroups = (section: Section) => sectionGroupIds(section.data, groups);
+
+const listings = listingsBySection(allEntries, sectionEntries, groups);
+const listingOf = (sectionId: string): Entry[] => (listings.get(sectionId) ?? []).flatMap((group) => group.entries);
+
+/** Per section: how many entries its own listing has, and how many its whole subtree has. */
+const listedCounts = sectionCounts(tree, (id) => listingOf(id).map((entry) => entry.id));
+export const countsOf = (sectionId: string): SectionCounts => listedCounts.get(sectionId) ?? { own: 0, total: 0 };
 
 export interface SectionView {
   section: Section;
-  /** Every entry of the section, in reading order. */
+  /** The sections above it, from the top level down (empty for a top-level section). */
+  ancestors: Section[];
+  /** Its own listing, in reading order: its own entries and those cross-listed into it. */
   entries: Entry[];
-  /** The same entries as the page shows them: Framing, then Selected Approaches. */
-  groups: KindGroup<Entry>[];
+  /** The same listing as the page shows it: by group, in the section's group order. */
+  groups: ListingGroup<Entry>[];
   /** The listing pages: page 1 at the section's path, then `page/2/`… (see ENTRIES_PER_PAGE). */
   pages: ListingPage<Entry>[];
+  counts: SectionCounts;
+  /** What its page shows after its own listing: each sub-section, inline when short, else a link and count. */
+  subsections: SubsectionBlock<Section>[];
 }
 
-/** One view per section, in order; entries grouped once for all pages. */
+/** One view per section, in reading order; entries grouped once for all pages. */
 export const sectionViews: SectionView[] = sections.map((section) => {
-  const entries = bySection.get(section.id) ?? [];
-  return { section, entries, groups: groupByKind(entries), pages: sectionPages(entries) };
+  const sectionListing = listings.get(section.id) ?? [];
+  return {
+    section,
+    ancestors: tree.ancestorsOf(section.id),
+    entries: sectionListing.flatMap((group) => group.entries),
+    groups: sectionListing,
+    pages: listingPages(sectionListing),
+    counts: countsOf(section.id),
+    subsections: subsectionBlocks(tree, section.id, listedCounts),
+  };
 });
+const viewById = new Map(sectionViews.map((view) => [view.section.id, view]));
+/** The view of a section by id (for a sub-section shown inline on its parent's page). */
+export const viewOf = (sectionId: string): SectionView => viewById.get(sectionId)!;
 
 const sectionTitles = new Map(sections.map((section) => [section.id, section.data.title]));
 export const sectionTitle = (sectionId: string) => sectionTitles.get(sectionId) ?? sectionId;
 
-/** All entries in reading order: sections in order, each Framing first. */
-export const entries: Entry[] = sectionViews.flatMap((view) => view.entries);
+/** A name no other section shares: its title, with the titles above it where titles repeat. */
+const labels = sectionLabels(tree);
+export const sectionLabel = (sectionId: string) => labels.get(sectionId) ?? sectionId;
+
+/** The sections from the top level down to this one, itself last (for breadcrumbs). */
+export const sectionTrail = (sectionId: string): Section[] => breadcrumbTrail(tree, sectionId);
+
+/** The section's trail as text, "Management › Teams" (just its title at the top level). */
+export const sectionTrailText = (sectionId: string) =>
+  sectionTrail(sectionId)
+    .map((section) => section.data.title)
+    .join(' › ');
+
+/**
+ * All entries in reading order, each once: sections in reading order, each section's own entries
+ * (not those cross-listed into it) by its groups.
+ */
+export const entries: Entry[] = sectionViews.flatMap((view) =>
+  view.entries.filter((entry) => entry.data.section === view.section.id),
+);
+// Every entry file must reach the site: one left out of every listing would lose its permalink page.
+if (entries.length !== allEntries.length) {
+  const shown = new Set(entries.map((entry) => entry.id));
+  const lost = allEntries.filter((entry) => !shown.has(entry.id)).map((entry) => entry.id);
+  throw new Error(`These entries are in no section's listing, so the site would lose them: ${lost.join(', ')}`);
+}
 
 /** The part of an entry's id after the section: its file name without `.md`. */
 export const entrySlug = (entry: Entry) => entry.id.slice(entry.id.indexOf('/') + 1);
 
 export const entryDomain = (entry: Entry) => domainOf(entry.data.url);
+
+/** The other sections an entry is listed in (its cross-listings), with the group there. */
+export const alsoIn = (entry: Entry) =>
+  entry.data.also_in.map((listing) => ({
+    section: tree.get(listing.section)!,
+    heading: listing.kind === undefined ? undefined : groupHeading(listing.kind),
+  }));
+
+// ---- Search facets: one record per entry, carrying every place it is listed. ----
+
+const position = new Map(sections.map((section, index) => [section.id, index]));
+
+/** The section and group facet values of an entry's search record (see src/search/facets.ts). */
+export const entryFacets = (entry: Entry) => {
+  const entryListings = listingsOf(entry.data);
+  return {
+    sections: sectionFacetValues(entryListings, tree.ancestorsOf, sectionLabel, (id) => position.get(id) ?? 0),
+    groups: groupFacetValues(entryListings, groupHeading),
+  };
+};
+
+/** The section facet's values in tree order, with their depth, for the search page. */
+export const sectionFacetOrder: FacetOption[] = sections.map((section) => ({
+  value: sectionLabel(section.id),
+  depth: tree.ancestorsOf(section.id).length,
+}));
+
+/** The group facet's values in the declared order. */
+export const groupFacetOrder: FacetOption[] = groups.map((group) => ({ value: group.heading, depth: 0 }));
 
 // ---- Reader features: added dates, records for feeds and exports, tags, related entries, counts. ----
 
@@ -102,24 +192,29 @@ export const recordOf = (entry: Entry) => recordById.get(entry.id)!;
 /** Every entry's record, in reading order. */
 export const records: EntryRecord[] = entries.map(recordOf);
 
-/** Each section's records, in reading order (for section feeds). */
-export const sectionRecords = new Map<string, EntryRecord[]>(
-  sectionViews.map((view) => [view.section.id, view.entries.map(recordOf)]),
-);
+/**
+ * Each section's feed records: what it lists and what every section below it lists, each entry once
+ * (a reader following a section follows everything filed under it).
+ */
+export const sectionFeedRecords = (sectionId: string): EntryRecord[] => subtreeListing(tree, sectionId, listingOf).map(recordOf);
+
+/** Each section's own listing as records (own and cross-listed entries), for the bookmark file's folders. */
+export const sectionListingRecords = (sectionId: string): EntryRecord[] => listingOf(sectionId).map(recordOf);
 
 /** Tags A–Z with their entries in reading order. */
 export const tags: TagView<Entry>[] = tagViews(entries);
 
-/** A handful of related entries for a permalink page (shared tags first, then the same section). */
+/** A handful of related entries for a permalink page (shared tags first, then a shared section). */
 export const relatedTo: (entry: Entry) => Entry[] = relatedEntries(entries);
 
-/** Entries per section and kind, for the About page. */
+/** Entries per section and group (each entry once, in its own section), for the About page. */
 export const counts = listCounts(
   sectionViews.map((view) => ({
     id: view.section.id,
     title: view.section.data.title,
-    kinds: view.entries.map((entry) => entry.data.kind),
+    kinds: view.entries.filter((entry) => entry.data.section === view.section.id).map((entry) => entry.data.kind),
   })),
+  groups,
 );
 
 /** Entries added per month (known dates only), first month to last. */

@@ -11,6 +11,7 @@ const record = (over: Partial<EntryRecord> = {}): EntryRecord => ({
   section: 'sec',
   sectionTitle: 'Section',
   kind: 'framing',
+  listings: [{ section: 'sec', kind: 'framing' }],
   quotes: ['He said "<b>hi</b>" & left'],
   tags: ['food', 'uk'],
   added: '2024-05-31',
@@ -68,12 +69,19 @@ describe('feeds', () => {
 });
 
 describe('entries.json', () => {
+  const sections = [
+    { id: 'sec', title: 'Section', summary: 'S', parent: null, groups: ['framing'], page: 'https://site.example/sec/' },
+    { id: 'sub', title: 'Sub', summary: null, parent: 'sec', groups: [], page: 'https://site.example/sub/' },
+  ];
+  const groups = [{ id: 'framing', heading: 'Framing' }];
+
   test('holds a version and every entry with its derived fields; non-http URLs are left out', () => {
     const json = entriesJson({
       title: 'List',
       description: undefined,
       home: 'https://site.example/',
-      sections: [{ id: 'sec', title: 'Section', summary: 'S', page: 'https://site.example/sec/' }],
+      groups,
+      sections,
       entries: [record(), record({ id: 'sec/bad', url: 'javascript:alert(1)' })],
       permalink: (entry) => `https://site.example/${entry.path}`,
     });
@@ -86,6 +94,7 @@ describe('entries.json', () => {
         url: 'https://example.com/post?a=1&b=2',
         section: 'sec',
         kind: 'framing',
+        listings: [{ section: 'sec', kind: 'framing' }],
         quotes: ['He said "<b>hi</b>" & left'],
         tags: ['food', 'uk'],
         added: '2024-05-31',
@@ -97,30 +106,62 @@ describe('entries.json', () => {
       },
     ]);
   });
+
+  test('version 2 holds the declared groups, the section tree with parents and groups, and every place an entry is listed', () => {
+    const json = entriesJson({
+      title: 'List',
+      description: 'About',
+      home: 'https://site.example/',
+      groups,
+      sections,
+      entries: [
+        record({
+          id: 'sub/plain',
+          section: 'sub',
+          kind: undefined,
+          listings: [
+            { section: 'sub', kind: undefined },
+            { section: 'sec', kind: 'framing' },
+          ],
+        }),
+      ],
+      permalink: (entry) => `https://site.example/${entry.path}`,
+    });
+    expect(ENTRIES_JSON_VERSION).toBe(2);
+    expect(json.groups).toEqual(groups);
+    expect(json.sections).toEqual(sections);
+    // JSON has no undefined: a missing group is written null, so every entry has the same keys.
+    const [entry] = JSON.parse(JSON.stringify(json.entries)) as typeof json.entries;
+    expect(entry!.kind).toBeNull();
+    expect(entry!.listings).toEqual([
+      { section: 'sub', kind: null },
+      { section: 'sec', kind: 'framing' },
+    ]);
+  });
 });
 
 describe('bookmarks.html', () => {
   test('is a Netscape bookmark file: a folder per section, ADD_DATE, TAGS, everything escaped, http(s) only', () => {
-    const html = bookmarksHtml(
-      'My <List>',
-      [
-        { id: 'sec', title: 'Section & Co' },
-        { id: 'empty', title: 'Empty' },
-      ],
-      [
-        record(),
-        record({
-          id: 'sec/undated',
-          title: 'Undated',
-          url: 'http://example.org/',
-          added: undefined,
-          tags: [],
-          quotes: [],
-          notes: '',
-        }),
-        record({ url: 'data:text/html,x' }),
-      ],
-    );
+    const html = bookmarksHtml('My <List>', [
+      {
+        title: 'Section & Co',
+        entries: [
+          record(),
+          record({
+            id: 'sec/undated',
+            title: 'Undated',
+            url: 'http://example.org/',
+            added: undefined,
+            tags: [],
+            quotes: [],
+            notes: '',
+          }),
+          record({ url: 'data:text/html,x' }),
+        ],
+        folders: [],
+      },
+      { title: 'Empty', entries: [], folders: [] },
+    ]);
     expect(html).toBe(
       [
         '<!DOCTYPE NETSCAPE-Bookmark-file-1>',
@@ -139,6 +180,53 @@ describe('bookmarks.html', () => {
         '',
       ].join('\n'),
     );
+  });
+  test('folders nest as the sections do; a cross-listed entry is in each folder; a folder with nothing below it is left out', () => {
+    const shared = record({
+      id: 'a/shared',
+      title: 'Shared',
+      url: 'https://example.com/shared',
+      added: undefined,
+      tags: [],
+      quotes: [],
+      notes: '',
+    });
+    const own = record({
+      id: 'b/own',
+      title: 'Own',
+      url: 'https://example.com/own',
+      added: undefined,
+      tags: [],
+      quotes: [],
+      notes: '',
+    });
+    const html = bookmarksHtml('L', [
+      {
+        title: 'Page',
+        entries: [],
+        folders: [
+          { title: 'A', entries: [shared], folders: [{ title: 'Empty below A', entries: [], folders: [] }] },
+          { title: 'B', entries: [own, shared], folders: [] },
+        ],
+      },
+    ]);
+    expect(html.split('\n').slice(5)).toEqual([
+      '<DL><p>',
+      '    <DT><H3>Page</H3>',
+      '    <DL><p>',
+      '        <DT><H3>A</H3>',
+      '        <DL><p>',
+      '            <DT><A HREF="https://example.com/shared">Shared</A>',
+      '        </DL><p>',
+      '        <DT><H3>B</H3>',
+      '        <DL><p>',
+      '            <DT><A HREF="https://example.com/own">Own</A>',
+      '            <DT><A HREF="https://example.com/shared">Shared</A>',
+      '        </DL><p>',
+      '    </DL><p>',
+      '</DL><p>',
+      '',
+    ]);
   });
   test('ADD_DATE is seconds since the epoch at midnight UTC', () => {
     expect(addDate('1970-01-02')).toBe('86400');

@@ -8,6 +8,7 @@ import {
   ENTRIES_PER_PAGE,
   entriesBySection,
   listingsBySection,
+  listingPages,
   groupByKind,
   orderSections,
   paginate,
@@ -341,5 +342,61 @@ describe('listingsBySection', () => {
     expect(shape('orgs')).toEqual([['Blogs', ['Shared', 'Orgs blog']]]);
     expect(shape('reading')).toEqual([[null, ['Shared', 'Late reading']]]);
     expect(listings.has('empty')).toBe(false);
+  });
+});
+
+describe('listingPages', () => {
+  const item = (n: number) => ({ id: `s/e${n}` });
+  const ids = (pages: ReturnType<typeof listingPages<{ id: string }>>) =>
+    pages.map((page) => ({
+      number: page.number,
+      total: page.total,
+      groups: page.groups.map((group) => [group.heading ?? null, group.entries.map((found) => found.id)]),
+    }));
+
+  test('cuts a listing into pages, each keeping the declared headings of its entries’ groups', () => {
+    const pages = listingPages(
+      [
+        { kind: 'pitfalls', heading: 'Pitfalls', entries: [item(1), item(2), item(3)] },
+        { kind: 'blogs', heading: 'Blogs', entries: [item(4)] },
+        { kind: 'books', heading: 'Books', entries: [item(5)] },
+      ],
+      2,
+    );
+    expect(ids(pages)).toEqual([
+      { number: 1, total: 3, groups: [['Pitfalls', ['s/e1', 's/e2']]] },
+      {
+        number: 2,
+        total: 3,
+        groups: [
+          ['Pitfalls', ['s/e3']],
+          ['Blogs', ['s/e4']],
+        ],
+      },
+      { number: 3, total: 3, groups: [['Books', ['s/e5']]] },
+    ]);
+  });
+
+  test('pages a section without groups as one headless group', () => {
+    const pages = listingPages([{ kind: undefined, heading: undefined, entries: [item(1), item(2), item(3)] }], 2);
+    expect(ids(pages)).toEqual([
+      { number: 1, total: 2, groups: [[null, ['s/e1', 's/e2']]] },
+      { number: 2, total: 2, groups: [[null, ['s/e3']]] },
+    ]);
+  });
+
+  test('gives one empty page for an empty listing', () => {
+    expect(ids(listingPages([]))).toEqual([{ number: 1, total: 1, groups: [] }]);
+  });
+
+  test('pages the shipped list exactly as sectionPages did (Framing, then Selected Approaches)', () => {
+    const files = readReadingList(join(projectRoot, 'content'), projectRoot);
+    const sections = orderSections(files.sections);
+    const listings = listingsBySection(files.entries, sections);
+    for (const found of sections) {
+      const before = sectionPages(entriesBySection(files.entries).get(found.id) ?? [], 5);
+      const after = listingPages(listings.get(found.id) ?? [], 5);
+      expect(after.map((page) => page.groups)).toEqual(before.map((page) => page.groups));
+    }
   });
 });

@@ -37,3 +37,26 @@ test('looks only at a bounded number of neighbours per tag, nearest in reading o
   const related = relatedEntries(many, { count: 3, candidatesPerList: 4 });
   expect(ids(related(many[50]!))).toEqual(['s/048', 's/049', 's/051']);
 });
+
+test('a cross-listing counts as a shared section: the entries of the other section it is listed in fill the list too', () => {
+  const shared = {
+    ...entry('s1/shared', 's1'),
+    data: { ...entry('s1/shared', 's1').data, also_in: [{ section: 's3' }] },
+  };
+  const withCrossListing = [shared, entry('s1/g', 's1'), entry('s3/h', 's3'), entry('s4/i', 's4')];
+  const related = relatedEntries(withCrossListing, { count: 5 });
+  expect(ids(related(shared))).toEqual(['s1/g', 's3/h']);
+  // And from the other side: the entry listed in s3 is related to s3's own entry.
+  expect(ids(related(withCrossListing[2]!))).toEqual(['s1/shared']);
+});
+
+test('with equal tags, an entry sharing a section through a cross-listing ranks before one sharing none', () => {
+  const base = entry('s1/base', 's1', ['t']);
+  const crossListed = {
+    ...entry('s9/cross', 's9', ['t']),
+    data: { ...entry('s9/cross', 's9', ['t']).data, also_in: [{ section: 's1' }] },
+  };
+  const stranger = entry('s8/stranger', 's8', ['t']);
+  const related = relatedEntries([base, stranger, crossListed], { count: 2 });
+  expect(ids(related(base))).toEqual(['s9/cross', 's8/stranger']);
+});

@@ -1,19 +1,23 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { feedItems } from '../../site/feeds.ts';
-import { list, sectionRecords, sectionViews } from '../../site/site-data.ts';
+import { list, sectionFeedRecords, sectionViews, type SectionView } from '../../site/site-data.ts';
 
 export const getStaticPaths = (() =>
-  sectionViews.map((view) => ({ params: { section: view.section.id } }))) satisfies GetStaticPaths;
+  sectionViews.map((view) => ({ params: { section: view.section.id }, props: { view } }))) satisfies GetStaticPaths;
 
-/** One section's feed: its entries, newest added first. */
-export const GET: APIRoute = ({ params, site }) => {
-  const view = sectionViews.find((candidate) => candidate.section.id === params['section'])!;
+/**
+ * One section's feed, newest added first: the entries it lists (its own and those cross-listed into
+ * it) and those of every section below it, each once.
+ */
+export const GET: APIRoute = ({ props, site }) => {
+  const { section } = (props as { view: SectionView }).view;
+  const { title, summary } = section.data;
   return rss({
-    title: `${list.title}: ${view.section.data.title}`,
-    description: `${view.section.data.title}: ${view.section.data.summary}`,
+    title: `${list.title}: ${title}`,
+    description: summary !== undefined ? `${title}: ${summary}` : `${title}: the links filed under it, newest first.`,
     site: site!,
-    items: feedItems(sectionRecords.get(view.section.id) ?? [], site!, import.meta.env.BASE_URL),
+    items: feedItems(sectionFeedRecords(section.id), site!, import.meta.env.BASE_URL),
     trailingSlash: true,
   });
 };

@@ -1,0 +1,64 @@
+/**
+ * What an entry's search record says about where it is listed, and the order facets are offered in.
+ *
+ * Pagefind filters are multi-valued and counted per record: a record carrying a value once counts
+ * once under it. So each entry's record carries every section it is listed in AND all their
+ * ancestors (choosing a parent then matches its sub-sections' entries, and its count is the number
+ * of distinct entries below it), and every group it is listed under. It stays one record however
+ * many sections list it.
+ */
+import type { Listing } from '../content/list-shape.ts';
+
+/** A section facet value as the search page lists it: in tree order, indented by depth. */
+export interface FacetOption {
+  value: string;
+  depth: number;
+}
+
+/**
+ * The section facet values of one entry: each section it is listed in and every section above
+ * those, each once, in tree order (`position`: a section's place in the tree's reading order).
+ */
+export function sectionFacetValues(
+  listings: readonly Listing[],
+  ancestorsOf: (sectionId: string) => readonly { id: string }[],
+  labelOf: (sectionId: string) => string,
+  position: (sectionId: string) => number,
+): string[] {
+  const ids = new Set<string>();
+  for (const listing of listings) {
+    for (const ancestor of ancestorsOf(listing.section)) ids.add(ancestor.id);
+    ids.add(listing.section);
+  }
+  return [...ids].sort((a, b) => position(a) - position(b)).map(labelOf);
+}
+
+/** The group facet values of one entry: the heading of each group it is listed under, each once, in listing order. */
+export function groupFacetValues(listings: readonly Listing[], headingOf: (groupId: string) => string): string[] {
+  const headings: string[] = [];
+  for (const listing of listings) {
+    if (listing.kind === undefined) continue; // listed in a section without groups
+    const heading = headingOf(listing.kind);
+    if (!headings.includes(heading)) headings.push(heading);
+  }
+  return headings;
+}
+
+/**
+ * Facet values with counts, in the order the page offers them: those in `order` first, in its
+ * order (the section tree, the declared groups), then any others A–Z (tags).
+ */
+export function orderFacetValues(
+  counts: Record<string, number>,
+  order: readonly FacetOption[] = [],
+): { value: string; count: number; depth: number }[] {
+  const known = new Set(order.map((option) => option.value));
+  const first = order
+    .filter((option) => Object.hasOwn(counts, option.value))
+    .map((option) => ({ value: option.value, count: counts[option.value]!, depth: option.depth }));
+  const rest = Object.keys(counts)
+    .filter((value) => !known.has(value))
+    .sort((a, b) => a.localeCompare(b, 'en'))
+    .map((value) => ({ value, count: counts[value]!, depth: 0 }));
+  return [...first, ...rest];
+}

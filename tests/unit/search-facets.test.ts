@@ -1,0 +1,74 @@
+import { describe, expect, test } from 'vitest';
+import { sectionTree } from '../../src/content/list-shape.ts';
+import { groupFacetValues, orderFacetValues, sectionFacetValues } from '../../src/search/facets.ts';
+
+const section = (id: string, title: string, parent?: string, order = 0) => ({
+  id,
+  data: { title, order, ...(parent ? { parent } : {}) },
+});
+const tree = sectionTree([
+  section('page', 'Page', undefined, 1),
+  section('teams', 'Teams', 'page', 1),
+  section('hiring', 'Hiring', 'teams', 1),
+  section('orgs', 'Organizations', 'page', 2),
+  section('other', 'Other', undefined, 2),
+]);
+const position = new Map(tree.inOrder.map((found, index) => [found.id, index]));
+const facetsOf = (listings: { section: string; kind?: string }[]) =>
+  sectionFacetValues(
+    listings,
+    tree.ancestorsOf,
+    (id) => tree.get(id)!.data.title,
+    (id) => position.get(id)!,
+  );
+
+describe('sectionFacetValues', () => {
+  test('holds the entry’s section and every section above it, so a parent’s facet matches its sub-sections', () => {
+    expect(facetsOf([{ section: 'hiring' }])).toEqual(['Page', 'Teams', 'Hiring']);
+  });
+
+  test('holds every section a cross-listed entry is in, a shared ancestor once, in tree order', () => {
+    expect(facetsOf([{ section: 'orgs' }, { section: 'hiring' }, { section: 'other' }])).toEqual([
+      'Page',
+      'Teams',
+      'Hiring',
+      'Organizations',
+      'Other',
+    ]);
+  });
+});
+
+describe('groupFacetValues', () => {
+  const headings: Record<string, string> = { culture: 'Culture', blogs: 'Blogs' };
+  test('holds the heading of each group the entry is listed under, once each; a listing without a group adds none', () => {
+    expect(
+      groupFacetValues(
+        [{ section: 'a', kind: 'culture' }, { section: 'b' }, { section: 'c', kind: 'blogs' }, { section: 'd', kind: 'culture' }],
+        (id) => headings[id]!,
+      ),
+    ).toEqual(['Culture', 'Blogs']);
+    expect(groupFacetValues([{ section: 'a' }], (id) => headings[id]!)).toEqual([]);
+  });
+});
+
+describe('orderFacetValues', () => {
+  test('offers the known values in the given order with their depth, then the others A–Z', () => {
+    const order = [
+      { value: 'Page', depth: 0 },
+      { value: 'Teams', depth: 1 },
+      { value: 'Hiring', depth: 2 },
+      { value: 'Unused', depth: 0 },
+    ];
+    expect(orderFacetValues({ zeta: 1, Hiring: 2, Page: 5, alpha: 3, Teams: 0 }, order)).toEqual([
+      { value: 'Page', count: 5, depth: 0 },
+      { value: 'Teams', count: 0, depth: 1 },
+      { value: 'Hiring', count: 2, depth: 2 },
+      { value: 'alpha', count: 3, depth: 0 },
+      { value: 'zeta', count: 1, depth: 0 },
+    ]);
+  });
+
+  test('with no order (tags), lists values A–Z', () => {
+    expect(orderFacetValues({ b: 1, a: 2 }).map((option) => option.value)).toEqual(['a', 'b']);
+  });
+});
