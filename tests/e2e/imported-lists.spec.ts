@@ -16,7 +16,8 @@ import { countPage, isSubsequence } from '../support/import-counts.ts';
 import { expect, test } from './fixtures.ts';
 import { serveDirectory } from './serve-dist.ts';
 
-test.describe.configure({ mode: 'serial', timeout: 600_000 });
+// In order in one worker, each build once; a failing test does not stop the others from being reported.
+test.describe.configure({ mode: 'default', timeout: 600_000 });
 
 const AWESOME = join(projectRoot, 'tests/fixtures/import-awesome/awesome-birding.md');
 const LEGACY_DIR = join(projectRoot, 'tests/fixtures/import-legacy');
