@@ -115,8 +115,11 @@ export interface ContentCounts {
   quotes: string[];
   /** Sections and the group headings each shows. */
   headings: string[];
-  /** Links and quotes in reading order, each section in tree order with its own and cross-listed entries. */
-  sequence: string[];
+  /**
+   * Each listed entry's links and quotes (its link, its quotes, the links in its notes), in reading
+   * order: each section in tree order with its own and cross-listed entries.
+   */
+  blocks: string[][];
 }
 
 /** The paragraph an import adds to say what an entry was listed under: not a link of the page. */
@@ -132,7 +135,7 @@ export function countContent(files: Pick<ReadingListFiles, 'list' | 'sections' |
   const heading = new Map(groups.map((group) => [group.id, group.heading]));
   const tree = sectionTree(files.sections);
   const listed = listingsBySection(files.entries, tree.inOrder, groups);
-  const counts: ContentCounts = { links: [], quotes: [], headings: [], sequence: [] };
+  const counts: ContentCounts = { links: [], quotes: [], headings: [], blocks: [] };
   counts.links.push(...linksIn(files.list?.body ?? ''));
   for (const section of tree.inOrder) {
     counts.headings.push(
@@ -142,8 +145,11 @@ export function countContent(files: Pick<ReadingListFiles, 'list' | 'sections' |
     counts.links.push(...linksIn(section.body));
     for (const group of listed.get(section.id) ?? []) {
       for (const entry of group.entries) {
-        counts.sequence.push(`link:${entry.data.url}`, ...entry.data.quotes.map((quote) => `quote:${quote}`));
-        for (const link of linksIn(entry.body)) counts.sequence.push(`link:${link}`);
+        counts.blocks.push([
+          `link:${entry.data.url}`,
+          ...entry.data.quotes.map((quote) => `quote:${quote}`),
+          ...linksIn(entry.body).map((link) => `link:${link}`),
+        ]);
       }
     }
   }
@@ -154,11 +160,23 @@ export function countContent(files: Pick<ReadingListFiles, 'list' | 'sections' |
   return counts;
 }
 
-/** True when `items` appear in `sequence` in the same order (with anything between them). */
-export function isSubsequence(items: readonly string[], sequence: readonly string[]): boolean {
+/**
+ * True when `items` (a page's links and quotes, in page order) are found in `blocks` (what each entry
+ * shows, in reading order) without going back: each item is in the block the previous one was in, or
+ * a later one. Within one entry the order may differ (a page writes the description's links before
+ * the quotes; the site shows the quotes first).
+ */
+export function coversInOrder(items: readonly string[], blocks: readonly (readonly string[])[]): boolean {
+  const left = blocks.map((block) => [...block]);
   let at = 0;
-  for (const item of sequence) if (at < items.length && item === items[at]) at++;
-  return at === items.length;
+  for (const item of items) {
+    let found = -1;
+    for (let index = at; index < left.length && found < 0; index++) if (left[index]!.includes(item)) found = index;
+    if (found < 0) return false;
+    left[found]!.splice(left[found]!.indexOf(item), 1);
+    at = found;
+  }
+  return true;
 }
 
 /** Multiset equality, for comparing what a page holds with what reached content/ regardless of order. */
