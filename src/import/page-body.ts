@@ -165,7 +165,10 @@ export function readBody(
     return { links, tags, description: rest.length > 0 ? inlineMarkdown(rest) : undefined, repeat };
   };
 
-  /** Makes the entries of an entry line; returns the first (the one its quotes and notes belong to). */
+  /**
+   * Makes the entries of an entry line; returns the last, which the quotes, notes and links below the
+   * line belong to (so they stay in the page's reading order: `[Part 1](…), [Part 2](…)` then a quote).
+   */
   const addEntries = (
     paragraph: Paragraph,
     line: ReturnType<typeof readEntryLine> & object,
@@ -221,7 +224,7 @@ export function readBody(
       top().entries += made.length;
       if (label && under && 'label' in under) label.used = true;
     }
-    return made[0];
+    return made[made.length - 1];
   };
 
   const underLabel = (): ListedUnder | undefined => (label ? { label: label.text } : undefined);

@@ -161,22 +161,22 @@ export function countContent(files: Pick<ReadingListFiles, 'list' | 'sections' |
 }
 
 /**
- * True when `items` (a page's links and quotes, in page order) are found in `blocks` (what each entry
- * shows, in reading order) without going back: each item is in the block the previous one was in, or
- * a later one. Within one entry the order may differ (a page writes the description's links before
- * the quotes; the site shows the quotes first).
+ * The first of `items` (a page's links and quotes, in page order) not found in `blocks` (what each
+ * entry shows, in reading order) without going back — each item must be in the block the previous one
+ * was in, or a later one — or undefined when all are. Within one entry the order may differ (a page
+ * writes the description's links before the quotes; the site shows the quotes first).
  */
-export function coversInOrder(items: readonly string[], blocks: readonly (readonly string[])[]): boolean {
+export function firstOutOfOrder(items: readonly string[], blocks: readonly (readonly string[])[]): string | undefined {
   const left = blocks.map((block) => [...block]);
   let at = 0;
-  for (const item of items) {
+  for (const [position, item] of items.entries()) {
     let found = -1;
     for (let index = at; index < left.length && found < 0; index++) if (left[index]!.includes(item)) found = index;
-    if (found < 0) return false;
+    if (found < 0) return `item ${position + 1} of ${items.length}, ${item}`;
     left[found]!.splice(left[found]!.indexOf(item), 1);
     at = found;
   }
-  return true;
+  return undefined;
 }
 
 /** Multiset equality, for comparing what a page holds with what reached content/ regardless of order. */

@@ -11,7 +11,7 @@ import { main } from '../../src/cli/import.ts';
 import type { CliIo } from '../../src/cli/args.ts';
 import { readReadingList } from '../../src/content/content-files.ts';
 import { readPage } from '../../src/import/read-page.ts';
-import { countContent, countPage, coversInOrder, plain, sorted } from '../support/import-counts.ts';
+import { countContent, countPage, firstOutOfOrder, plain, sorted } from '../support/import-counts.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 const originDir = join(projectRoot, '..', 'shared', 'legacy', 'origin');
@@ -53,6 +53,7 @@ describe.each(fixturePages.map((path) => [path.slice(projectRoot.length + 1), pa
     expect(page.links.length).toBeGreaterThan(0);
     expect(sorted(content.links)).toEqual(sorted(page.links));
     expect(sorted(content.quotes)).toEqual(sorted(page.quotes));
+    expect(firstOutOfOrder(page.sequence, content.blocks)).toBeUndefined();
     // A page whose own entries sit under its groups (no section headings) becomes a section of its own.
     const pageSection = files.sections.find(
       (section) => section.data.parent === undefined && section.data.title === files.list?.data.title,
@@ -100,7 +101,7 @@ describe.runIf(existsSync(originDir))('the origin site’s pages (../shared/lega
       const content = countContent(files);
       expect(sorted(content.links)).toEqual(sorted(page.links));
       expect(sorted(content.quotes)).toEqual(sorted(page.quotes));
-      expect(coversInOrder(page.sequence, content.blocks)).toBe(true);
+      expect(firstOutOfOrder(page.sequence, content.blocks)).toBeUndefined();
     },
   );
 
@@ -108,7 +109,7 @@ describe.runIf(existsSync(originDir))('the origin site’s pages (../shared/lega
     const files = imported(...pages);
     // The pages are the list's top-level sections in the order given, each keeping its own order.
     const pageSequence = pages.flatMap((path) => countPage(path).sequence);
-    expect(coversInOrder(pageSequence, countContent(files).blocks)).toBe(true);
+    expect(firstOutOfOrder(pageSequence, countContent(files).blocks)).toBeUndefined();
     const shared = files.entries.filter((entry) => entry.data.also_in.length > 0);
     expect(
       shared.map((entry) => [entry.data.title, entry.data.section, entry.data.also_in.map((listing) => listing.section)]),
