@@ -1,5 +1,6 @@
 /**
- * `npm run import`: the shipped content is exactly its legacy page imported; imports are idempotent
+ * `npm run import`: the legacy page imports to exactly the list it became (tests/fixtures/legacy-imported,
+ * a copy of `content/` as first imported, so the shipped list itself is free to grow); imports are idempotent
  * and never overwrite; several pages, `--into`, links already in the list, refusals with page lines,
  * `--skip-unmapped`, and an import that fails its checks leaves the folder exactly as it was.
  */
@@ -17,6 +18,8 @@ const repo = resolve(import.meta.dirname, '../..');
 const legacyFixtures = join(repo, 'tests/fixtures/legacy');
 const fixtures = join(repo, 'tests/fixtures/import-legacy');
 const awesome = join(repo, 'tests/fixtures/import-awesome');
+/** The list the legacy page imported to, byte for byte (what `content/` was before anyone added to it). */
+const legacyImported = join(repo, 'tests/fixtures/legacy-imported');
 
 /** Every file under `dir`, as relative path → bytes. */
 function snapshot(dir: string): Map<string, Buffer> {
@@ -51,12 +54,12 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('import of the legacy page the list came from', () => {
-  it('yields the shipped content/ byte for byte', () => {
+  it('yields the list it was first imported as, byte for byte', () => {
     expect(runImport(join(legacyFixtures, 'platforms-and-products.md'), '--out', dir)).toBe(0);
-    const imported = snapshot(dir);
-    const shipped = snapshot(join(repo, 'content'));
-    expect([...imported.keys()]).toEqual([...shipped.keys()]);
-    for (const [path, bytes] of shipped) expect(imported.get(path)?.equals(bytes), path).toBe(true);
+    const written = snapshot(dir);
+    const reference = snapshot(legacyImported);
+    expect([...written.keys()]).toEqual([...reference.keys()]);
+    for (const [path, bytes] of reference) expect(written.get(path)?.equals(bytes), path).toBe(true);
     expect(err).toEqual([]);
     expect(out).toEqual([
       `✓ Imported 2 sections, 20 entries, 6 quotes, 1 note from tests/fixtures/legacy/platforms-and-products.md into ${dir}/ (23 files written, 0 unchanged)`,
@@ -69,7 +72,7 @@ describe('import of the legacy page the list came from', () => {
     expect(readFileSync(join(legacyFixtures, 'platforms-and-products.md')).equals(readFileSync(shared))).toBe(true);
   });
 
-  it('changes nothing when run twice, and over the shipped content itself', () => {
+  it('changes nothing when run twice, and over the list it was imported as', () => {
     runImport(join(legacyFixtures, 'platforms-and-products.md'), '--out', dir);
     const first = snapshot(dir);
     out = [];
@@ -77,10 +80,12 @@ describe('import of the legacy page the list came from', () => {
     expect(snapshot(dir)).toEqual(first);
     expect(out[0]).toMatch(/\(0 files written, 23 unchanged\)$/);
 
+    const copy = join(dir, 'copy');
+    cpSync(legacyImported, copy, { recursive: true });
     out = [];
-    expect(runImport(join(legacyFixtures, 'platforms-and-products.md'), '--dry-run')).toBe(0);
+    expect(runImport(join(legacyFixtures, 'platforms-and-products.md'), '--out', copy, '--dry-run')).toBe(0);
     expect(out).toEqual([
-      'Would import 2 sections, 20 entries, 6 quotes, 1 note from tests/fixtures/legacy/platforms-and-products.md into content/ (0 files to write, 23 unchanged)',
+      `Would import 2 sections, 20 entries, 6 quotes, 1 note from tests/fixtures/legacy/platforms-and-products.md into ${copy}/ (0 files to write, 23 unchanged)`,
     ]);
   });
 
@@ -254,7 +259,7 @@ describe('several pages at once', () => {
 
 describe('a link already in the list', () => {
   it('becomes a cross-listing of the entry that has it, with the new quotes, and is reported', () => {
-    cpSync(join(repo, 'content'), dir, { recursive: true });
+    cpSync(legacyImported, dir, { recursive: true });
     const page = join(dir, 'page.md');
     writeFileSync(
       page,
