@@ -1,8 +1,8 @@
 /**
  * Writes a placement into the output folder so that a failed import leaves it exactly as it was:
  * the files go first into a staging copy of the folder, which must pass every check the list
- * passes (readReadingList, as `npm run validate` and the build do); only then are they copied in.
- * A new file is created exclusively (an existing file is never overwritten); an existing entry that
+ * passes (readReadingList, as `npm run validate` and the build do); only then are they moved in.
+ * A new file is linked in exclusively (an existing file is never overwritten); an existing entry that
  * gains a listing is replaced only if it still holds the text the import read.
  */
 import {
@@ -10,6 +10,7 @@ import {
   copyFileSync,
   cpSync,
   existsSync,
+  linkSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -62,12 +63,20 @@ export function writeChecked(outDir: string, files: readonly PlannedFile[], opti
 /** Copies the staged files in: new ones exclusively, changed ones only over the text they replace. */
 function moveIn(staged: string, outDir: string, files: readonly PlannedFile[], options: WriteOptions): void {
   const done: { target: string; previous: string | undefined }[] = [];
+  const madeFolders: string[] = [];
   try {
     for (const file of files) {
       const target = join(outDir, file.path);
-      mkdirSync(dirname(target), { recursive: true });
+      const made = mkdirSync(dirname(target), { recursive: true });
+      if (made) madeFolders.push(made);
       if (file.current === undefined) {
-        copyFileSync(join(staged, file.path), target, constants.COPYFILE_EXCL);
+        // A hard link moves the staged file in, and like an exclusive copy it fails if the target exists.
+        try {
+          linkSync(join(staged, file.path), target);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+          copyFileSync(join(staged, file.path), target, constants.COPYFILE_EXCL);
+        }
         done.push({ target, previous: undefined });
         continue;
       }
@@ -79,11 +88,12 @@ function moveIn(staged: string, outDir: string, files: readonly PlannedFile[], o
       done.push({ target, previous: now });
     }
   } catch (error) {
-    // Put back what was written so far: the folder is as it was.
+    // Put back what was written so far, and remove the folders made for it: the folder is as it was.
     for (const { target, previous } of done.reverse()) {
       if (previous === undefined) unlinkSync(target);
       else writeFileSync(target, previous);
     }
+    for (const folder of madeFolders.reverse()) rmSync(folder, { recursive: true, force: true });
     throw error;
   }
 }

@@ -357,18 +357,25 @@ describe('an import that fails the list’s checks', () => {
 });
 
 describe('writing the files', () => {
-  it('never overwrites a file that appeared since the plan was made, and takes back what it wrote', () => {
+  it('never overwrites a file that appeared since the plan was made, and takes back what it wrote and the folders it made', () => {
     runImport(join(legacyFixtures, 'platforms-and-products.md'), '--out', dir);
     const before = snapshot(dir);
     const entry = (slug: string, title: string) =>
       `---\ntitle: "${title}"\nurl: "https://late.example.org/${slug}"\nsection: data-products\nkind: framing\n---\n`;
     const files = [
       { path: 'entries/data-products/first.md', text: entry('first', 'First'), current: undefined },
+      { path: 'sections/new-section.md', text: '---\ntitle: "New Section"\n---\n', current: undefined },
+      {
+        path: 'entries/new-section/deeper.md',
+        text: entry('deeper', 'Deeper').replace('data-products', 'new-section'),
+        current: undefined,
+      },
       // Planned as new, but the file is there now (another import, an editor).
       { path: 'entries/data-products/one-model-to-rule-them-all.md', text: entry('second', 'Second'), current: undefined },
     ];
     expect(() => writeChecked(dir, files, { dryRun: false, projectRoot: repo, display: (path) => path })).toThrow(/EEXIST/);
     expect(snapshot(dir)).toEqual(before);
+    expect(existsSync(join(dir, 'entries/new-section'))).toBe(false);
   });
 });
 
