@@ -28,6 +28,7 @@ import {
   type ListData,
   type SectionData,
 } from '../schemas/content.ts';
+import { isNode, parseDocument, visit } from 'yaml';
 import { underParagraph } from './conventions.ts';
 import { blocksOf, markdownOf } from './markdown.ts';
 import { PAGE_KEY, type ImportPlan, type PlanEntry, type PlanGroup, type PlanListing } from './plan.ts';
@@ -365,12 +366,16 @@ function joinExisting(
     return;
   }
   const current = existing.read(path);
-  if (current !== serialiseEntry(owner.data, owner.body)) {
+  // The file is written again in the canonical layout with what it gains; its data and notes are kept
+  // as they are. Only comments in its frontmatter would be lost, so a file with comments is left to
+  // the maintainer.
+  const canonical = current === serialiseEntry(owner.data, owner.body);
+  if (!canonical && current !== undefined && hasFrontmatterComments(current)) {
     placement.blockers.push({
       file: options.display(path),
       line: 1,
       field: 'file',
-      message: `already holds ${entry.data.url} (${where}), which the import would add to, but the file is not in the layout "npm run new" writes: add by hand what the page has (${describe(newListings, newQuotes, newNotes, titleOf)})`,
+      message: `already holds ${entry.data.url} (${where}); the import would add ${describe(newListings, newQuotes, newNotes, titleOf)} to it, but rewriting it would lose the comments in its frontmatter: add them by hand`,
     });
     return;
   }
@@ -382,7 +387,7 @@ function joinExisting(
   };
   placement.files.push({ path, text: serialiseEntry(data, [body, ...newNotes].filter(Boolean).join('\n\n')), current });
   placement.notices.push(
-    `${where}: "${entry.data.title}" is already in the list (${options.display(path)}): ${describe(newListings, newQuotes, newNotes, titleOf)} added to it`,
+    `${where}: "${entry.data.title}" is already in the list (${options.display(path)}): ${describe(newListings, newQuotes, newNotes, titleOf)} added to it${canonical ? '' : ' (the file is rewritten in the layout "npm run new" writes)'}`,
   );
 }
 
@@ -393,4 +398,17 @@ function describe(listings: CrossListing[], quotes: string[], notes: string[], t
     ...(notes.length ? [`${notes.length} note${notes.length === 1 ? '' : 's'}`] : []),
   ];
   return parts.join(', ') || 'tags';
+}
+
+/** True when an entry file's frontmatter holds YAML comments, which rewriting it would drop. */
+function hasFrontmatterComments(text: string): boolean {
+  const match = /^---[^\S\n]*\n([\s\S]*?)\n---/.exec(text.replace(/\r\n?/g, '\n'));
+  if (!match) return false;
+  let found = false;
+  const doc = parseDocument(match[1] ?? '');
+  if (doc.commentBefore || doc.comment) return true;
+  visit(doc, (_key, node) => {
+    if (isNode(node) && (node.commentBefore || node.comment)) found = true;
+  });
+  return found;
 }

@@ -299,6 +299,44 @@ describe('a link already in the list', () => {
   });
 });
 
+describe('a link already in a hand-written entry file', () => {
+  const page = () => {
+    const path = join(dir, 'page.md');
+    writeFileSync(
+      path,
+      '---\ntitle: Toolbox\n---\n\n# Saws\n\n## Framing\n\n[The Hammer](https://tools.example.org/hammer)\n\n> Hit the nail.\n',
+    );
+    return path;
+  };
+  const setUp = (entry: string) => {
+    write('list.md', '---\ntitle: "Toolbox"\n---\n');
+    write('sections/hammers.md', '---\ntitle: "Hammers"\norder: 1\ngroups: []\n---\n');
+    write('entries/hammers/hammer.md', entry);
+  };
+
+  it('is rewritten in the canonical layout with the new listing and quote, its data and notes kept', () => {
+    setUp("---\nurl: https://tools.example.org/hammer\ntitle: 'Hammer'\nsection: hammers\n---\nMy notes.\n");
+    expect(runImport(page(), '--out', dir), err.join('\n')).toBe(0);
+    expect(readFileSync(join(dir, 'entries/hammers/hammer.md'), 'utf8')).toBe(
+      '---\ntitle: "Hammer"\nurl: "https://tools.example.org/hammer"\nsection: hammers\nquotes:\n  - "Hit the nail."\nalso_in:\n  - section: saws\n    kind: framing\n    order: 1\n---\n\nMy notes.\n',
+    );
+    expect(out.some((line) => line.includes('(the file is rewritten in the layout "npm run new" writes)'))).toBe(true);
+    expect(readReadingList(dir, repo).problems).toEqual([]);
+  });
+
+  it('with comments in its frontmatter is left to the maintainer, and nothing is written', () => {
+    setUp('---\n# checked by hand\ntitle: Hammer\nurl: https://tools.example.org/hammer\nsection: hammers\n---\n');
+    const before = snapshot(dir);
+    expect(runImport(page(), '--out', dir)).toBe(1);
+    expect(snapshot(dir)).toEqual(
+      new Map([...before, ['page.md', readFileSync(join(dir, 'page.md'))]].sort(([a], [b]) => (a < b ? -1 : 1))),
+    );
+    expect(err[0]).toMatch(
+      /entries\/hammers\/hammer.md:1: file: already holds https:\/\/tools.example.org\/hammer .*rewriting it would lose the comments in its frontmatter: add them by hand$/,
+    );
+  });
+});
+
 describe('a page it cannot fully read', () => {
   it('lists every line it cannot read with its page line, and writes nothing', () => {
     expect(runImport(join(fixtures, 'refusals.md'), '--out', dir)).toBe(1);
