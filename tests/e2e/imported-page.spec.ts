@@ -10,7 +10,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { main as importPage } from '../../src/cli/import.ts';
 import { main as validate } from '../../src/cli/validate.ts';
-import { parseLegacyPage } from '../../src/import/legacy-page.ts';
+import { readPage } from '../../src/import/read-page.ts';
 import { readReadingList } from '../../src/content/content-files.ts';
 import { buildSite, projectRoot, tempSite } from '../support/build-site.ts';
 import { expect, test } from './fixtures.ts';
@@ -68,19 +68,24 @@ test('every link, quote and note of the imported page is on its section page, in
 });
 
 test('the site holds as many links, quotes and notes as the page, and the notes read as written', async ({ page }) => {
-  const plan = parseLegacyPage(readFileSync(PAGE, 'utf8'), 'edge-cases.md');
+  const plan = readPage(readFileSync(PAGE, 'utf8'), 'edge-cases.md');
   expect(plan.problems).toEqual([]);
+  const files = readReadingList(site.contentDir, projectRoot);
+  expect(files.entries).toHaveLength(plan.entries.length);
   const bodies: { quotes: number; notes: number }[] = [];
-  for (const entry of plan.entries) {
-    await page.goto(`http://127.0.0.1:${port}/${entry.data.section}/${entry.slug}/`);
+  for (const entry of files.entries) {
+    await page.goto(`http://127.0.0.1:${port}/${entry.id}/`);
     bodies.push({
       quotes: await page.locator('blockquote p').count(),
       notes: await page.locator('.notes > p, .notes > ul > li').count(),
     });
   }
-  expect(bodies.reduce((n, body) => n + body.quotes, 0)).toBe(plan.entries.reduce((n, entry) => n + entry.data.quotes.length, 0));
+  expect(bodies.reduce((n, body) => n + body.quotes, 0)).toBe(plan.entries.reduce((n, entry) => n + entry.quotes.length, 0));
+  // Each note block is a paragraph or a list; a list shows one item per top-level bullet.
+  const noteCount = (block: string) =>
+    block.startsWith('- ') ? block.split('\n').filter((line) => line.startsWith('- ')).length : 1;
   expect(bodies.reduce((n, body) => n + body.notes, 0)).toBe(
-    plan.entries.reduce((n, entry) => n + entry.notes.split('\n').filter((line) => /^(- |\S)/.test(line)).length, 0),
+    plan.entries.reduce((n, entry) => n + entry.notes.reduce((sum, block) => sum + noteCount(block), 0), 0),
   );
   await page.goto(`http://127.0.0.1:${port}/ecoles-schools/`);
   const notes = page.locator('.notes');

@@ -1,0 +1,414 @@
+/**
+ * Puts the plans of one or more pages into a list: which sections and groups they become, the
+ * order of every entry, one file per link, and what changes in the list that is already there.
+ * Pure: it reads the existing list through `ExistingList` and returns the files to write.
+ *
+ * - One page into an empty list is the list: its title is the list's title, its subtitle the list's
+ *   description, its sections the list's sections. (So is a page whose title is the list's title:
+ *   importing it again changes nothing.) Otherwise each page becomes a top-level section — or goes
+ *   under `into` — titled and summarised by the page, with its headings as sub-sections.
+ * - A link met twice (on the pages, or already in the list) is one entry, listed in each section it
+ *   is in (`also_in`); its quotes and notes are joined. An existing entry gains only the listings,
+ *   quotes and notes it lacks, and only when its file is in the canonical layout.
+ * - Existing list and section files are never changed: one that differs from the page is kept as it
+ *   is, and groups the list would need to declare are asked for, not written.
+ */
+import { serialiseEntry, serialiseList, serialiseSection } from '../content/entry-file.ts';
+import type { EntryFile, ReadingListFiles } from '../content/content-files.ts';
+import { declaredGroups, listingsOf } from '../content/list-shape.ts';
+import type { Problem } from '../content/problems.ts';
+import { slugify, uniqueSlug } from '../content/slugs.ts';
+import { normaliseUrl } from '../content/urls.ts';
+import {
+  DEFAULT_GROUPS,
+  RESERVED_SECTION_IDS,
+  type CrossListing,
+  type EntryData,
+  type GroupDeclaration,
+  type ListData,
+  type SectionData,
+} from '../schemas/content.ts';
+import { isNode, parseDocument, visit } from 'yaml';
+import { underParagraph } from './conventions.ts';
+import { blocksOf, markdownOf } from './markdown.ts';
+import { PAGE_KEY, type ImportPlan, type PlanEntry, type PlanGroup, type PlanListing } from './plan.ts';
+
+/** The list already in the output folder. */
+export interface ExistingList {
+  /** Its valid files (the import refuses to start when it has problems). */
+  files: Pick<ReadingListFiles, 'list' | 'sections' | 'entries'>;
+  /** The text of a file, by its path in the folder (`entries/x/y.md`), if it exists. */
+  read(path: string): string | undefined;
+}
+
+export interface PlaceOptions {
+  /** Put each page under this existing section instead of at the top level. */
+  into?: string | undefined;
+  /** The list's title when several pages start a new list. */
+  title?: string | undefined;
+  /** How problems name a file of the output folder (`content/list.md`). */
+  display(path: string): string;
+}
+
+/** A file the import writes: new, or an existing entry that gains listings, quotes or notes. */
+export interface PlannedFile {
+  /** Path within the output folder, `/`-separated. */
+  path: string;
+  text: string;
+  /** Its text now, for an existing file; undefined for a new one. */
+  current: string | undefined;
+}
+
+export interface Placement {
+  files: PlannedFile[];
+  /** Files that already hold exactly what the pages say. */
+  unchanged: string[];
+  /** Existing list and section files that differ from the pages, kept as they are. */
+  kept: string[];
+  /** Each page's lines that could not be read (what --skip-unmapped leaves out). */
+  problems: Problem[];
+  /** What stops the pages being placed at all: a missing `--into` section, groups list.md lacks. */
+  blockers: Problem[];
+  /** How many page lines the refusals cover (what --skip-unmapped leaves out). */
+  unmappedLines: number;
+  /** Lines to show: what was left out on purpose, cross-listed, joined. */
+  notices: string[];
+  counts: { sections: number; entries: number; quotes: number; notes: number; crossListings: number };
+}
+
+interface Occurrence {
+  entry: PlanEntry;
+  listing: PlanListing;
+  file: string;
+  section: string;
+  kind: string | undefined;
+  order: number;
+}
+
+interface MergedEntry {
+  file: string;
+  line: number;
+  data: EntryData;
+  notes: string[];
+}
+
+const DEFAULT_IDS = new Set(DEFAULT_GROUPS.map((group) => group.id));
+
+export function placePages(plans: readonly ImportPlan[], existing: ExistingList, options: PlaceOptions): Placement {
+  const problems: Problem[] = plans.flatMap((plan) => plan.problems.map(({ lines: _lines, ...problem }) => problem));
+  const unmappedLines = plans.reduce((sum, plan) => sum + plan.problems.reduce((n, problem) => n + problem.lines, 0), 0);
+  const notices = plans.flatMap((plan) =>
+    [...plan.notices].sort((a, b) => a.line - b.line).map((notice) => `${notice.file}:${notice.line}: ${notice.message}`),
+  );
+  const placement: Placement = {
+    files: [],
+    unchanged: [],
+    kept: [],
+    problems,
+    blockers: [],
+    unmappedLines,
+    notices,
+    counts: { sections: 0, entries: 0, quotes: 0, notes: 0, crossListings: 0 },
+  };
+  const { files } = existing;
+  const listIsEmpty = files.sections.length === 0 && files.entries.length === 0;
+  const single = plans.length === 1 ? plans[0] : undefined;
+  const pageIsList =
+    single !== undefined && options.into === undefined && (listIsEmpty || files.list?.data.title === single.title?.text);
+  const { blockers } = placement;
+  if (options.into !== undefined && !files.sections.some((section) => section.id === options.into)) {
+    blockers.push({
+      file: options.display('sections'),
+      line: 1,
+      field: 'into',
+      message: `no section "${options.into}" in the list to import into; the sections are ${files.sections.map((section) => `"${section.id}"`).join(', ') || 'none yet'}`,
+    });
+    return placement;
+  }
+
+  // ---- Groups: the list's own, or those the pages use when they start the list. ----
+  const listGroups: GroupDeclaration[] = files.list ? [...declaredGroups(files.list.data)] : [];
+  const groupIdOf = new Map<string, string>(); // `${plan index}\n${plan group id}` → list group id
+  const missing: GroupDeclaration[] = [];
+  plans.forEach((plan, index) => {
+    for (const group of plan.groups) {
+      const known =
+        listGroups.find((listed) => listed.heading.toLowerCase() === group.heading.toLowerCase()) ??
+        listGroups.find((listed) => listed.id === group.id);
+      if (known) {
+        groupIdOf.set(`${index}\n${group.id}`, known.id);
+        continue;
+      }
+      const id = uniqueSlug(group.id, (candidate) => listGroups.some((listed) => listed.id === candidate));
+      listGroups.push({ id, heading: group.heading });
+      groupIdOf.set(`${index}\n${group.id}`, id);
+      if (files.list) missing.push({ id, heading: group.heading });
+    }
+  });
+  if (missing.length > 0) {
+    blockers.push({
+      file: options.display('list.md'),
+      line: 1,
+      field: 'groups',
+      message:
+        `the pages list entries under groups the list does not declare (${missing.map((group) => `"${group.heading}"`).join(', ')}); ` +
+        `the import never changes list.md, so add them there first:\ngroups:\n${listGroups.map((group) => `  - id: ${group.id}\n    heading: ${JSON.stringify(group.heading)}`).join('\n')}`,
+    });
+  }
+  // A new list that only uses the first list's groups declares none, as the first list does.
+  const declaresDefaults = (groups: readonly PlanGroup[]) =>
+    groups.length === DEFAULT_GROUPS.length &&
+    groups.every((group, index) => group.id === DEFAULT_GROUPS[index]!.id && group.heading === DEFAULT_GROUPS[index]!.heading);
+  const newListGroups =
+    listGroups.every((group) => DEFAULT_IDS.has(group.id)) &&
+    plans.every((plan) => !plan.groupsDeclared || declaresDefaults(plan.groups))
+      ? undefined
+      : listGroups;
+  const listDeclares = files.list ? files.list.data.groups !== undefined : newListGroups !== undefined;
+  const kindOf = (planIndex: number, kind: string | undefined) =>
+    kind === undefined ? undefined : groupIdOf.get(`${planIndex}\n${kind}`);
+
+  // ---- The list file. ----
+  const rootIsSection = (plan: ImportPlan) =>
+    plan.sections[0]!.groups.length > 0 || plan.entries.some((entry) => entry.listings[0]!.section === PAGE_KEY);
+  // A file that is there already is never replaced: identical, it is unchanged; different, it is kept.
+  const add = (path: string, text: string) => {
+    const current = existing.read(path);
+    if (current === text) placement.unchanged.push(path);
+    else if (current !== undefined) placement.kept.push(path);
+    else placement.files.push({ path, text, current });
+  };
+  const listBody = pageIsList && single && !rootIsSection(single) ? single.sections[0]!.intro.join('\n\n') : '';
+  if (pageIsList || !files.list) {
+    const data: ListData = {
+      title: pageIsList && single?.title ? single.title.text : (options.title ?? 'Reading list'),
+      ...(pageIsList && single?.description ? { description: single.description } : {}),
+      ...(newListGroups ? { groups: newListGroups } : {}),
+    };
+    add('list.md', serialiseList(data, listBody));
+  }
+
+  // ---- Sections: ids, parents and order. ----
+  const existingById = new Map(files.sections.map((section) => [section.id, section]));
+  const plannedIds = new Set<string>();
+  const idOfKey = new Map<string, string | undefined>(); // `${plan index}\n${key}` → section id (undefined: the list itself)
+  const isFree = (id: string, parent: string | undefined) =>
+    !(RESERVED_SECTION_IDS as readonly string[]).includes(id) &&
+    !plannedIds.has(id) &&
+    (!existingById.has(id) || existingById.get(id)!.data.parent === parent);
+  const chooseId = (title: string, parent: string | undefined) => {
+    const wanted = slugify(title) || 'section';
+    if (isFree(wanted, parent)) return wanted;
+    return uniqueSlug(parent ? `${parent}-${wanted}` : wanted, (candidate) => !isFree(candidate, parent));
+  };
+  const topOrders = files.sections
+    .filter((section) => section.data.parent === options.into)
+    .map((section) => section.data.order ?? 0);
+  let nextTopOrder = Math.max(0, ...topOrders) + 1;
+  const titleOf = new Map<string, string>();
+  plans.forEach((plan, planIndex) => {
+    const siblings = new Map<string | undefined, number>();
+    for (const section of plan.sections) {
+      const isPage = section.key === PAGE_KEY;
+      if (isPage && pageIsList && !rootIsSection(plan)) {
+        idOfKey.set(`${planIndex}\n${section.key}`, undefined);
+        continue;
+      }
+      const parent = isPage ? (pageIsList ? undefined : options.into) : idOfKey.get(`${planIndex}\n${section.parent}`);
+      const id = chooseId(section.title, parent);
+      plannedIds.add(id);
+      idOfKey.set(`${planIndex}\n${section.key}`, id);
+      titleOf.set(id, section.title);
+      const matched = existingById.get(id);
+      let order: number;
+      if (isPage && !pageIsList) {
+        order = matched?.data.order ?? nextTopOrder++;
+      } else {
+        order = (siblings.get(parent) ?? 0) + 1;
+        siblings.set(parent, order);
+      }
+      const groups = section.groups.map((group) => kindOf(planIndex, group)!);
+      const showsDefaults =
+        !listDeclares &&
+        groups.length === DEFAULT_GROUPS.length &&
+        groups.every((group, index) => group === DEFAULT_GROUPS[index]!.id);
+      const summary = isPage && pageIsList ? undefined : section.summary;
+      const data: SectionData = {
+        title: section.title,
+        ...(summary !== undefined ? { summary } : {}),
+        order,
+        ...(parent !== undefined ? { parent } : {}),
+        ...(showsDefaults ? {} : { groups }),
+      };
+      add(`sections/${id}.md`, serialiseSection(data, section.intro.join('\n\n')));
+      placement.counts.sections++;
+    }
+  });
+
+  // ---- Entries: every listing numbered in page order, then one entry per link. ----
+  const occurrences: Occurrence[] = [];
+  const counters = new Map<string, number>();
+  plans.forEach((plan, planIndex) => {
+    for (const entry of plan.entries) {
+      for (const listing of entry.listings) {
+        const section = idOfKey.get(`${planIndex}\n${listing.section}`);
+        if (section === undefined) continue; // cannot happen: a page with its own entries is a section
+        const kind = kindOf(planIndex, listing.kind);
+        const key = `${section}\n${kind ?? ''}`;
+        const order = (counters.get(key) ?? 0) + 1;
+        counters.set(key, order);
+        occurrences.push({ entry, listing, file: plan.file, section, kind, order });
+      }
+    }
+  });
+  const byUrl = new Map<string, Occurrence[]>();
+  for (const occurrence of occurrences) {
+    const key = normaliseUrl(occurrence.entry.url);
+    const list = byUrl.get(key);
+    if (list) list.push(occurrence);
+    else byUrl.set(key, [occurrence]);
+  }
+  const merged: MergedEntry[] = [];
+  for (const list of byUrl.values()) merged.push(mergeOccurrences(list, titleOf, placement));
+
+  const existingByUrl = new Map(files.entries.map((entry) => [normaliseUrl(entry.data.url), entry]));
+  const slugs = new Set(files.entries.map((entry) => entry.slug));
+  for (const entry of merged) {
+    placement.counts.entries++;
+    placement.counts.quotes += entry.data.quotes.length;
+    placement.counts.notes += entry.notes.length;
+    placement.counts.crossListings += entry.data.also_in.length;
+    const owner = existingByUrl.get(normaliseUrl(entry.data.url));
+    if (owner) {
+      joinExisting(owner, entry, existing, placement, options, titleOf);
+      continue;
+    }
+    const slug = uniqueSlug(slugify(entry.data.title), (candidate) => slugs.has(candidate));
+    slugs.add(slug);
+    add(`entries/${entry.data.section}/${slug}.md`, serialiseEntry(entry.data, entry.notes.join('\n\n')));
+  }
+  return placement;
+}
+
+/** One entry from every occurrence of a link: the first full one owns it; the others list it there too. */
+function mergeOccurrences(list: Occurrence[], titleOf: ReadonlyMap<string, string>, placement: Placement): MergedEntry {
+  const owner = list.find((occurrence) => !occurrence.entry.repeat) ?? list[0]!;
+  const { entry } = owner;
+  const notes = [...entry.notes];
+  if (entry.under) notes.push(markdownOf([underParagraph(entry.under)]));
+  const data: EntryData = {
+    title: entry.title,
+    url: entry.url,
+    section: owner.section,
+    ...(owner.kind !== undefined ? { kind: owner.kind } : {}),
+    order: owner.order,
+    quotes: [...entry.quotes],
+    tags: [...new Set(entry.tags)],
+    also_in: [],
+  };
+  for (const other of list) {
+    if (other === owner) continue;
+    const where = `${other.file}:${other.listing.line}`;
+    const first = `${owner.file}:${owner.listing.line}`;
+    const listed = [data.section, ...data.also_in.map((listing) => listing.section)];
+    if (listed.includes(other.section)) {
+      if (!other.entry.repeat)
+        placement.notices.push(
+          `${where}: "${other.entry.title}" is listed in "${titleOf.get(other.section)}" already (${first}): kept once there, with its quotes and notes joined`,
+        );
+    } else {
+      const listing: CrossListing = {
+        section: other.section,
+        ...(other.kind !== undefined ? { kind: other.kind } : {}),
+        order: other.order,
+      };
+      data.also_in.push(listing);
+      if (!other.entry.repeat)
+        placement.notices.push(
+          `${where}: "${other.entry.title}" is listed at ${first} too: one entry, cross-listed in "${titleOf.get(other.section)}"`,
+        );
+    }
+    if (other.entry === entry) continue;
+    for (const quote of other.entry.quotes) if (!data.quotes.includes(quote)) data.quotes.push(quote);
+    for (const tag of other.entry.tags) if (!data.tags.includes(tag)) data.tags.push(tag);
+    const otherNotes = [...other.entry.notes, ...(other.entry.under ? [markdownOf([underParagraph(other.entry.under)])] : [])];
+    for (const block of otherNotes) if (!notes.includes(block)) notes.push(block);
+  }
+  return { file: owner.file, line: owner.listing.line, data, notes };
+}
+
+/** A link already in the list: its entry gains the listings, quotes, tags and notes it lacks. */
+function joinExisting(
+  owner: EntryFile,
+  entry: MergedEntry,
+  existing: ExistingList,
+  placement: Placement,
+  options: PlaceOptions,
+  titleOf: ReadonlyMap<string, string>,
+): void {
+  const path = `entries/${owner.id}.md`;
+  const where = `${entry.file}:${entry.line}`;
+  const listed = listingsOf(owner.data).map((listing) => listing.section);
+  const newListings = listingsOf(entry.data)
+    .filter((listing) => !listed.includes(listing.section))
+    .map((listing): CrossListing => ({
+      section: listing.section,
+      ...(listing.kind !== undefined ? { kind: listing.kind } : {}),
+      ...(listing.order !== undefined ? { order: listing.order } : {}),
+    }));
+  const newQuotes = entry.data.quotes.filter((quote) => !owner.data.quotes.includes(quote));
+  const newTags = entry.data.tags.filter((tag) => !owner.data.tags.includes(tag));
+  const body = owner.body.trim();
+  const bodyBlocks = new Set(blocksOf(body).map((block) => markdownOf([block])));
+  const newNotes = entry.notes.filter((block) => !body.includes(block) && !bodyBlocks.has(block));
+  if (newListings.length + newQuotes.length + newTags.length + newNotes.length === 0) {
+    placement.unchanged.push(path);
+    return;
+  }
+  const current = existing.read(path);
+  // The file is written again in the canonical layout with what it gains; its data and notes are kept
+  // as they are. Only comments in its frontmatter would be lost, so a file with comments is left to
+  // the maintainer.
+  const canonical = current === serialiseEntry(owner.data, owner.body);
+  if (!canonical && current !== undefined && hasFrontmatterComments(current)) {
+    placement.blockers.push({
+      file: options.display(path),
+      line: 1,
+      field: 'file',
+      message: `already holds ${entry.data.url} (${where}); the import would add ${describe(newListings, newQuotes, newNotes, titleOf)} to it, but rewriting it would lose the comments in its frontmatter: add them by hand`,
+    });
+    return;
+  }
+  const data: EntryData = {
+    ...owner.data,
+    quotes: [...owner.data.quotes, ...newQuotes],
+    tags: [...owner.data.tags, ...newTags],
+    also_in: [...owner.data.also_in, ...newListings],
+  };
+  placement.files.push({ path, text: serialiseEntry(data, [body, ...newNotes].filter(Boolean).join('\n\n')), current });
+  placement.notices.push(
+    `${where}: "${entry.data.title}" is already in the list (${options.display(path)}): ${describe(newListings, newQuotes, newNotes, titleOf)} added to it${canonical ? '' : ' (the file is rewritten in the layout "npm run new" writes)'}`,
+  );
+}
+
+function describe(listings: CrossListing[], quotes: string[], notes: string[], titleOf: ReadonlyMap<string, string>): string {
+  const parts = [
+    ...listings.map((listing) => `a listing in "${titleOf.get(listing.section) ?? listing.section}"`),
+    ...(quotes.length ? [`${quotes.length} quote${quotes.length === 1 ? '' : 's'}`] : []),
+    ...(notes.length ? [`${notes.length} note${notes.length === 1 ? '' : 's'}`] : []),
+  ];
+  return parts.join(', ') || 'tags';
+}
+
+/** True when an entry file's frontmatter holds YAML comments, which rewriting it would drop. */
+function hasFrontmatterComments(text: string): boolean {
+  const match = /^---[^\S\n]*\n([\s\S]*?)\n---/.exec(text.replace(/\r\n?/g, '\n'));
+  if (!match) return false;
+  let found = false;
+  const doc = parseDocument(match[1] ?? '');
+  if (doc.commentBefore || doc.comment) return true;
+  visit(doc, (_key, node) => {
+    if (isNode(node) && (node.commentBefore || node.comment)) found = true;
+  });
+  return found;
+}
