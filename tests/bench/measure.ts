@@ -4,8 +4,14 @@
  * and /proc/<pid>/stat of every process is polled (every 50 ms by default) for that group; the sum
  * of VmRSS over the group is the "tree RSS". VmHWM (the kernel's own per-process peak) is kept too,
  * so a short spike in one process between two polls is not missed for that process.
+ *
+ * CPU time (user + system) of the tree is what the kernel charges to this process for the children it
+ * has waited for (`cutime` + `cstime` in /proc/self/stat, which include their own waited-for
+ * descendants), read before the child starts and after it has been reaped; a descendant nobody waits
+ * for (a helper left to exit on its own) is not in it, so the polled per-process times are summed too
+ * and the larger figure is kept. On a build the two agree within about 1%.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 export interface TimedLine {
@@ -30,22 +36,59 @@ export interface RunResult {
   peakTreeRss: number;
   /** Highest VmHWM of any single process in the group, bytes, with its command name. */
   peakProcess: { rss: number; name: string };
+  /** User + system CPU time of the process tree, ms: the larger of `reapedCpuMs` and `sampledCpuMs`. */
+  cpuMs: number;
+  /** CPU time of the child and every descendant reaped within the tree (exact for those), ms. */
+  reapedCpuMs: number;
+  /**
+   * The last utime + stime seen of each process in the group, summed, ms. It misses each process's
+   * last poll interval, but counts a descendant nobody waited for.
+   */
+  sampledCpuMs: number;
 }
 
-function groupProcesses(pgid: number): number[] {
-  const pids: number[] = [];
+let clockTicks: number | undefined;
+/** Clock ticks per second of /proc's CPU times (USER_HZ; 100 on Linux unless configured otherwise). */
+function ticksPerSecond(): number {
+  if (clockTicks === undefined) {
+    try {
+      clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      clockTicks = 100;
+    }
+  }
+  return clockTicks;
+}
+
+/**
+ * CPU fields of a /proc/<pid>/stat line, in clock ticks: the process's own user + system time, and
+ * that of its children it has waited for. The command name may hold spaces and parentheses, so fields
+ * are counted from the last ')'.
+ */
+export function statCpuTicks(stat: string): { own: number; reapedChildren: number } {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // fields[0] is field 3 (state): utime is field 14, stime 15, cutime 16, cstime 17.
+  const at = (field: number) => Number(fields[field - 3]);
+  return { own: at(14) + at(15), reapedChildren: at(16) + at(17) };
+}
+
+const reapedChildrenTicks = () => statCpuTicks(readFileSync('/proc/self/stat', 'latin1')).reapedChildren;
+
+/** The processes of a group, each with its own CPU time so far (clock ticks). */
+function groupProcesses(pgid: number): { pid: number; cpuTicks: number }[] {
+  const found: { pid: number; cpuTicks: number }[] = [];
   for (const name of readdirSync('/proc')) {
     if (name.charCodeAt(0) > 57) continue; // not a digit
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'latin1');
       // pid (comm) state ppid pgrp ...: comm may hold spaces, so split after the last ')'.
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) === pgid) pids.push(Number(name));
+      if (Number(fields[2]) === pgid) found.push({ pid: Number(name), cpuTicks: statCpuTicks(stat).own });
     } catch {
       // the process ended between readdir and read
     }
   }
-  return pids;
+  return found;
 }
 
 function status(pid: number): { rss: number; hwm: number; name: string } | undefined {
@@ -64,6 +107,8 @@ export function runMeasured(
   options: { cwd: string; env?: NodeJS.ProcessEnv; pollMs?: number; echo?: boolean },
 ): Promise<RunResult> {
   const pollMs = options.pollMs ?? 50;
+  const ticks = ticksPerSecond();
+  const reapedBefore = reapedChildrenTicks();
   const started = performance.now();
   const child = spawn(command, args, {
     cwd: options.cwd,
@@ -76,10 +121,12 @@ export function runMeasured(
   let peakTreeRss = 0;
   let peakProcess = { rss: 0, name: '' };
   const pgid = child.pid!;
+  const lastCpuTicks = new Map<number, number>();
 
   const sample = () => {
     let total = 0;
-    for (const pid of groupProcesses(pgid)) {
+    for (const { pid, cpuTicks } of groupProcesses(pgid)) {
+      lastCpuTicks.set(pid, cpuTicks);
       const s = status(pid);
       if (!s) continue;
       total += s.rss;
@@ -118,7 +165,11 @@ export function runMeasured(
     });
     child.on('close', (code) => {
       clearInterval(timer);
-      resolve({ code, wallMs: performance.now() - started, lines, samples, peakTreeRss, peakProcess });
+      const wallMs = performance.now() - started;
+      const reapedCpuMs = ((reapedChildrenTicks() - reapedBefore) * 1000) / ticks;
+      const sampledCpuMs = ([...lastCpuTicks.values()].reduce((sum, t) => sum + t, 0) * 1000) / ticks;
+      const cpuMs = Math.max(reapedCpuMs, sampledCpuMs);
+      resolve({ code, wallMs, lines, samples, peakTreeRss, peakProcess, cpuMs, reapedCpuMs, sampledCpuMs });
     });
   });
 }

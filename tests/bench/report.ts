@@ -46,6 +46,7 @@ export function table(results: BenchResults): string {
   row('· Pagefind indexing', (r) => s(phaseMs(r.cold, 'index')), exp(g?.indexMs));
   row('· other (startup, Vite bundle, exit)', (r) => s(otherMs(r.cold)));
   row('build: time per entry', (r) => `${(r.cold.wallMs / r.entries).toFixed(2)} ms`);
+  row('build: CPU time (user + system, process tree)', (r) => (r.cold.cpuMs !== undefined ? s(r.cold.cpuMs) : '–'));
   row('**build: peak RSS (process tree)**', (r) => `**${mb(r.cold.peakRss)}**`, exp(g?.peakRss), '≤ 1 GB at 10,000');
   row('· peak RSS in content / render / check / index', (r) =>
     ['content', 'render', 'check', 'index'].map((p) => mb(phaseRss(r.cold, p))).join(' / '),

@@ -2,6 +2,7 @@
 import type { Phase } from './measure.ts';
 import type { OutputStats } from './output.ts';
 import type { SearchStats } from './search.ts';
+import type { VersusHugo } from './versus-stats.ts';
 
 export interface BuildResult {
   ok: boolean;
@@ -11,6 +12,8 @@ export interface BuildResult {
   peakRss: number;
   /** Largest single process peak (VmHWM), bytes, and its name. */
   peakProcess: { rss: number; name: string };
+  /** User + system CPU time of the process tree, ms. */
+  cpuMs: number;
   indexedPages?: number;
 }
 
@@ -25,6 +28,8 @@ export interface SizeResult {
   warm?: BuildResult;
   output?: OutputStats;
   search?: SearchStats;
+  /** `--vs-hugo`: the same list built by Hugo and by us, alternately (tests/bench/versus-hugo.ts). */
+  versusHugo?: VersusHugo;
 }
 
 export interface BenchResults {

@@ -2,11 +2,14 @@
  * `npm run bench`: GitHub issue 5's benchmark. For each list size N (default 1,000 and 10,000) it
  * generates a deterministic synthetic list in a temporary folder, then measures validate, a cold
  * build (split into content loading, rendering and Pagefind indexing), the output, search in headless
- * Chromium, and a warm build that reuses Astro's content-layer cache. See docs/benchmark.md.
+ * Chromium, and a warm build that reuses Astro's content-layer cache. With --vs-hugo it also builds
+ * the same list with Hugo, alternately with ours (tests/bench/versus-hugo.ts). See docs/benchmark.md.
  *
  *   npm run bench                          # 1,000 and 10,000 entries
  *   npm run bench -- --entries 500,2000    # other sizes (also --entries 100000)
+ *   npm run bench -- --vs-hugo             # and against Hugo: cold, and rebuilds after one change
  *   options: --json <path>  --keep  --repeat <n>  --no-search  --no-warm  --no-shipped  --no-save  --seed <n>  --echo
+ *            --vs-hugo  --rounds <n>
  */
 import { execFileSync } from 'node:child_process';
 import {
@@ -31,6 +34,9 @@ import { outputStats } from './output.ts';
 import { machineLine, table } from './report.ts';
 import { phaseMs, type BenchResults, type BuildResult, type SizeResult } from './results.ts';
 import { measureSearch } from './search.ts';
+import { findHugo } from './hugo-site.ts';
+import { versusHugo } from './versus-hugo.ts';
+import { versusMachineLine, versusTable } from './versus-report.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({
@@ -45,6 +51,8 @@ const { values } = parseArgs({
     echo: { type: 'boolean', default: false },
     seed: { type: 'string', default: '20240531' },
     repeat: { type: 'string', default: '2' },
+    'vs-hugo': { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '3' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -59,6 +67,9 @@ Generates lists of N entries, builds them and prints build, size and search figu
   --no-search --no-warm --no-shipped   skip the browser search, the warm build, the shipped list
   --no-save              leave docs/bench/ and docs/benchmark.md alone
   --seed <n>             another generated list;  --echo  stream the build output
+  --vs-hugo              also build each list with Hugo (the system's \`hugo\`, or HUGO_BIN), alternately
+                         with ours: cold, and rebuilds after adding, editing one entry, renaming a section
+  --rounds 3             rounds of the Hugo comparison; medians are reported
 `);
   process.exit(0);
 }
@@ -72,6 +83,8 @@ const seed = Number(values.seed);
 /** Cold builds per size; the fastest is reported (on a shared machine, the least disturbed one). */
 const repeat = Math.max(1, Number(values.repeat) || 1);
 const QUERIES: [string, string] = ['pipeline', 'kafka'];
+/** Rounds of the Hugo comparison; each scenario's median over them is reported. */
+const rounds = Math.max(1, Number(values.rounds) || 1);
 
 const log = (text: string) => process.stderr.write(`${text}\n`);
 const work = mkdtempSync(join(tmpdir(), 'commonplace-bench-'));
@@ -109,6 +122,14 @@ const revision = {
   dirty: git('status', '--porcelain', '--', 'src', 'astro.config.mjs', 'package.json') !== '',
 };
 log(`bench: measuring a snapshot of ${repo} at ${revision.commit}${revision.dirty ? ' with uncommitted changes in src/' : ''}`);
+// The comparison is skipped, never failed, on a machine without Hugo.
+const hugo = values['vs-hugo'] ? findHugo() : undefined;
+if (values['vs-hugo'])
+  log(
+    hugo
+      ? `bench: against ${hugo.version}`
+      : 'bench: --vs-hugo skipped: no `hugo` found (install it, e.g. `apt-get install hugo`, or point HUGO_BIN at one); measuring the rest',
+  );
 
 async function build(contentDir: string, outDir: string, cacheDir: string): Promise<BuildResult> {
   // What `npm run build` runs: src/cli/build.ts (astro build, then the output check and the Pagefind
@@ -144,6 +165,7 @@ async function build(contentDir: string, outDir: string, cacheDir: string): Prom
     phases,
     peakRss: run.peakTreeRss,
     peakProcess: run.peakProcess,
+    cpuMs: run.cpuMs,
     ...(indexedPages !== undefined ? { indexedPages } : {}),
   };
 }
@@ -230,6 +252,22 @@ try {
         `  warm build: ${Math.round(result.warm.wallMs)} ms; ${result.warm.phases.map((p) => `${p.name} ${Math.round(p.ms)}`).join(', ')}`,
       );
     }
+    if (hugo) {
+      log(`  against Hugo: ${rounds} round(s) of cold, add, edit, rename`);
+      result.versusHugo = await versusHugo({
+        contentDir: join(dir, 'content'),
+        workDir: join(dir, 'vs-hugo'),
+        layoutsDir: join(project, 'tests/bench/hugo/layouts'),
+        hugo,
+        rounds,
+        buildOurs: async (outDir, cacheDir) => {
+          const run = await build(join(dir, 'content'), outDir, cacheDir);
+          return { wallMs: run.wallMs, cpuMs: run.cpuMs, peakRss: Math.max(run.peakRss, run.peakProcess.rss) };
+        },
+        log,
+        echo: values.echo,
+      });
+    }
     results.sizes.push(result);
     if (!values.keep) rmSync(dir, { recursive: true, force: true });
   }
@@ -261,6 +299,8 @@ try {
 
   const markdown = table(results);
   process.stdout.write(`\n${markdown}\n\n${machineLine(results)}\n`);
+  const versus = hugo ? `${versusTable(results)}\n\n${versusMachineLine(results)}` : '';
+  if (versus) process.stdout.write(`\nAgainst Hugo:\n\n${versus}\n`);
   const json = `${JSON.stringify(results, null, 2)}\n`;
   if (values.json) writeFileSync(values.json, json);
   if (!values['no-save']) {
@@ -272,10 +312,14 @@ try {
     if (existsSync(page)) {
       const text = readFileSync(page, 'utf8');
       const block = `<!-- bench:start -->\n${markdown}\n\n${machineLine(results)}\n<!-- bench:end -->`;
-      writeFileSync(
-        page,
-        text.replace(/<!-- bench:start -->[\s\S]*?<!-- bench:end -->/, () => block),
-      );
+      let updated = text.replace(/<!-- bench:start -->[\s\S]*?<!-- bench:end -->/, () => block);
+      // The comparison's block is replaced only by a run that compared; otherwise the last one stays.
+      if (versus)
+        updated = updated.replace(
+          /<!-- bench-hugo:start -->[\s\S]*?<!-- bench-hugo:end -->/,
+          () => `<!-- bench-hugo:start -->\n${versus}\n<!-- bench-hugo:end -->`,
+        );
+      writeFileSync(page, updated);
     }
     log(`\nwrote docs/bench/latest.json, docs/bench/latest.svg${existsSync(page) ? ' and the table in docs/benchmark.md' : ''}`);
   }
