@@ -51,6 +51,8 @@ interface EntryLink {
   title: string;
   url: string;
   line: number;
+  /** The link's own title attribute (`[Name](url "tooltip")`), which an entry has no place for. */
+  tooltip?: string | null | undefined;
 }
 
 /** Emoji characters (with their joiners and variation selectors) standing before a link. */
@@ -115,7 +117,9 @@ export function readBody(
       inner = inner.children.find((child) => !isBlankText(child))!;
     }
     if (isBadge(inner)) return undefined;
-    if (inner.type === 'link') return { link: { title: readerText(inner), url: inner.url, line: lineOf(inner) }, node: inner };
+    if (inner.type === 'link') {
+      return { link: { title: readerText(inner), url: inner.url, line: lineOf(inner), tooltip: inner.title }, node: inner };
+    }
     if (inner.type === 'linkReference') {
       const url = urlOf.get(inner.identifier.toLowerCase());
       if (url !== undefined) return { link: { title: readerText(inner), url, line: lineOf(inner) }, node: inner };
@@ -182,6 +186,7 @@ export function readBody(
       return undefined;
     }
     for (const link of line.links) {
+      if (link.tooltip) notice(paragraph, `the tooltip "${link.tooltip}" of the link to ${link.url} is left out`);
       if (link.url.startsWith('#')) {
         notice(paragraph, `a link within the page ("${link.title}") is not an entry: left out`);
         continue;

@@ -146,6 +146,13 @@ describe('an awesome README', () => {
     expect(entries(plan).map((entry) => entry.title)).toEqual(['Saw']);
   });
 
+  it('says so when it leaves out a link’s tooltip', () => {
+    const plan = awesome('## Tools\n\n- [Saw](https://a.example/saw "A sharp one") - Cuts.\n');
+    expect(plan.notices.map((notice) => `${notice.line}: ${notice.message}`)).toEqual([
+      '5: the tooltip "A sharp one" of the link to https://a.example/saw is left out',
+    ]);
+  });
+
   it('reads reference links and puts a footnote into the text that refers to it', () => {
     const plan = awesome(
       '## Refs\n\n- [Named][ref] - Has a footnote.[^1]\n\n[ref]: https://a.example/ref\n[^1]: Said at the bottom.\n',
