@@ -12,6 +12,9 @@ export default defineConfig({
   testIgnore: process.env.E2E_LIST === 'shapes' ? [] : ['**/shapes.spec.ts'],
   fullyParallel: true,
   workers: 2,
+  // Axe over a long page, or a first search, can take over 30 s on a busy 2-core machine.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: 'list',
