@@ -34,7 +34,9 @@ export function startSearchPage(): void {
   let run = 0;
   let pending: { data: () => Promise<Parameters<typeof renderResult>[0]> }[] = [];
 
-  const showMore = async () => {
+  // Renders the next batch; false when a newer search started meanwhile (its results win).
+  const showMore = async (): Promise<boolean> => {
+    const started = run;
     const batch = pending.splice(0, PAGE_SIZE);
     const items = await Promise.all(
       batch.map(async (result) => {
@@ -44,8 +46,10 @@ export function startSearchPage(): void {
         return item;
       }),
     );
+    if (started !== run) return false;
     list.append(...items);
     more.hidden = pending.length === 0;
+    return true;
   };
 
   const renderFacets = (counts: Record<string, Record<string, number>>) => {
@@ -85,6 +89,7 @@ export function startSearchPage(): void {
     const filters = pagefindFilters(state.filters);
     // Loads Pagefind's filter index; until then its searches report no facet counts.
     const allCounts = await pagefind.filters();
+    if (current !== run) return;
     if (!state.query && !hasFilters(state)) {
       renderFacets(allCounts);
       list.replaceChildren();
@@ -99,8 +104,9 @@ export function startSearchPage(): void {
     list.replaceChildren();
     pending = [...result.results];
     const total = pending.length;
+    // Announced once the first results are on the page, so the count never precedes them.
+    if (!(await showMore())) return;
     summary.textContent = `${total} entr${total === 1 ? 'y' : 'ies'}${state.query ? ` for “${state.query}”` : ''}.`;
-    await showMore();
   };
 
   const update = (next: SearchState, history: 'push' | 'replace' | 'none') => {

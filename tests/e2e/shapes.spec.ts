@@ -329,6 +329,7 @@ test('the search page offers sections as a tree and the declared groups, with li
   const results = page.locator('[data-search-results] > li');
   await expect(page.locator('[data-search-summary]')).toHaveText(`${inSubtree(parent.id).length} entries.`);
   await expectGroupCounts([parent.id]);
+  await expect(results).toHaveCount(inSubtree(parent.id).length);
   const urls = await results
     .locator('a')
     .evaluateAll((links) => links.map((link) => new URL(link.getAttribute('href')!, location.href).pathname));
