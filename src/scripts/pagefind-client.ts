@@ -66,10 +66,10 @@ export function renderResult(data: PagefindResultData, element: HTMLElement): HT
   title.textContent = data.meta.title ?? data.url;
   const meta = document.createElement('span');
   meta.className = 'result-meta';
-  // Its own section and group: the `section` and `kind` filters hold every place it is listed.
-  meta.textContent = [data.meta.domain, data.filters['own-section']?.[0], data.filters['own-kind']?.[0]]
-    .filter(Boolean)
-    .join(' · ');
+  // Its own section and group: named apart when the `section` and `kind` filters hold several
+  // places (a cross-listed or nested entry), else those filters' one value (see [slug].astro).
+  const own = (facet: 'section' | 'kind') => data.filters[`own-${facet}`]?.[0] ?? data.filters[facet]?.[0];
+  meta.textContent = [data.meta.domain, own('section'), own('kind')].filter(Boolean).join(' · ');
   const excerpt = document.createElement('p');
   excerpt.className = 'result-excerpt';
   excerpt.append(highlightedExcerpt(data.excerpt));

@@ -27,7 +27,7 @@ import {
 } from './section-views.ts';
 import { listCounts } from './stats.ts';
 import { tagViews, type TagView } from './tags.ts';
-import { groupFacetValues, sectionFacetValues, type FacetOption } from '../search/facets.ts';
+import { facetsAreOwnPlace, groupFacetValues, sectionFacetValues, type FacetOption } from '../search/facets.ts';
 
 export type Entry = CollectionEntry<'entries'>;
 export type Section = CollectionEntry<'sections'>;
@@ -146,10 +146,16 @@ const position = new Map(sections.map((section, index) => [section.id, index]));
 /** The section and group facet values of an entry's search record (see src/search/facets.ts). */
 export const entryFacets = (entry: Entry) => {
   const entryListings = listingsOf(entry.data);
-  return {
+  const facets = {
     sections: sectionFacetValues(entryListings, tree.ancestorsOf, sectionLabel, (id) => position.get(id) ?? 0),
     groups: groupFacetValues(entryListings, groupHeading),
   };
+  const { section, kind } = entry.data;
+  // The visible section link shows the title; it can carry the filter only where label and title agree.
+  const ownPlace =
+    sectionLabel(section) === sectionTitle(section) &&
+    facetsAreOwnPlace(facets, { section: sectionLabel(section), group: kind === undefined ? undefined : groupHeading(kind) });
+  return { ...facets, ownPlace };
 };
 
 /** The section facet's values in tree order, with their depth, for the search page. */

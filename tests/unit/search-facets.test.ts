@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { sectionTree } from '../../src/content/list-shape.ts';
-import { groupFacetValues, orderFacetValues, sectionFacetValues } from '../../src/search/facets.ts';
+import { facetsAreOwnPlace, groupFacetValues, orderFacetValues, sectionFacetValues } from '../../src/search/facets.ts';
 
 const section = (id: string, title: string, parent?: string, order = 0) => ({
   id,
@@ -70,5 +70,24 @@ describe('orderFacetValues', () => {
 
   test('with no order (tags), lists values A–Z', () => {
     expect(orderFacetValues({ b: 1, a: 2 }).map((option) => option.value)).toEqual(['a', 'b']);
+  });
+});
+
+describe('facetsAreOwnPlace', () => {
+  test('is true for an entry whose facets are only its own top-level section and group, so the page’s visible names can carry them', () => {
+    const facets = { sections: facetsOf([{ section: 'other', kind: 'framing' }]), groups: ['Framing'] };
+    expect(facetsAreOwnPlace(facets, { section: 'Other', group: 'Framing' })).toBe(true);
+    expect(facetsAreOwnPlace({ sections: ['Other'], groups: [] }, { section: 'Other', group: undefined })).toBe(true);
+  });
+
+  test('is false when the facets hold more than its own place: a sub-section’s ancestors, a cross-listing, another group', () => {
+    const nested = { sections: facetsOf([{ section: 'hiring' }]), groups: [] };
+    expect(facetsAreOwnPlace(nested, { section: 'Hiring', group: undefined })).toBe(false);
+    const crossListed = { sections: facetsOf([{ section: 'other' }, { section: 'page' }]), groups: [] };
+    expect(facetsAreOwnPlace(crossListed, { section: 'Other', group: undefined })).toBe(false);
+    const twoGroups = { sections: ['Other'], groups: ['Framing', 'Culture'] };
+    expect(facetsAreOwnPlace(twoGroups, { section: 'Other', group: 'Framing' })).toBe(false);
+    expect(facetsAreOwnPlace({ sections: ['Other'], groups: ['Framing'] }, { section: 'Other', group: undefined })).toBe(false);
+    expect(facetsAreOwnPlace({ sections: ['Other'], groups: [] }, { section: 'Another', group: undefined })).toBe(false);
   });
 });
