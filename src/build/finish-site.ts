@@ -1,7 +1,7 @@
 /**
  * What `npm run build` does after `astro build` has written the site and exited: prove nothing was
- * lost (./output-check.ts), build the search index from the entry pages (./search-index.ts), and
- * write `_headers`. It runs after Astro's process has ended, not in an `astro:build:done` hook, so
+ * lost (./output-check.ts) while building the search index from the entry pages (./search-index.ts),
+ * and write `_headers`. It runs after Astro's process has ended, not in an `astro:build:done` hook, so
  * the indexer's memory does not add to Astro's (a 10,000-entry build peaked at 1.5 GB that way,
  * ~1.0 GB this way; see docs/benchmark.md). Any failure fails the build.
  */
@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readReadingList } from '../content/content-files.ts';
 import { headersFile } from '../site/csp.ts';
-import { checkOutput, expectedSite } from './output-check.ts';
+import { checkOutputInTurns, expectedSite } from './output-check.ts';
 import { ContentError } from '../content/problems.ts';
 import { buildSearchIndex } from '../search/search-index.ts';
 
@@ -24,8 +24,17 @@ export async function finishSite(
   if (files.problems.length > 0) throw new ContentError(files.problems);
   const expected = expectedSite(files);
 
-  const permalinkPages = new Map<string, string>();
-  const problems = checkOutput(outDir, expected, permalinkPages);
+  // Index while checking: the indexer is a separate process, so the two share the cores. The
+  // index is only kept if the check passes (a failed build discards the whole staging folder).
+  const indexing = buildSearchIndex(
+    outDir,
+    expected.entries.map((entry) => entry.id),
+  ).then(
+    (records) => ({ records }),
+    (error: unknown) => ({ error }),
+  );
+  const problems = await checkOutputInTurns(outDir, expected);
+  const indexed = await indexing;
   if (problems.length > 0) {
     throw new Error(
       `The built site lost or changed ${problems.length === 1 ? 'an entry' : 'entries'}:\n` +
@@ -36,12 +45,7 @@ export async function finishSite(
   log(
     `checked ${expected.entries.length} entries: each once in every section it is listed in (${listings} listings) and on its permalink page, with its link, title, quotes and notes`,
   );
-
-  const records = await buildSearchIndex(
-    outDir,
-    expected.entries.map((entry) => entry.id),
-    permalinkPages,
-  );
-  log(`indexed ${records} entries into pagefind/`);
+  if ('error' in indexed) throw indexed.error;
+  log(`indexed ${indexed.records} entries into pagefind/`);
   writeFileSync(join(outDir, '_headers'), headersFile());
 }

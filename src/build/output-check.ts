@@ -201,10 +201,9 @@ function checkSection(outDir: string, section: ExpectedSection, entries: Readonl
   return problems;
 }
 
-function checkPermalink(outDir: string, entry: ExpectedEntry, permalinkPages?: Map<string, string>): OutputProblem[] {
+function checkPermalink(outDir: string, entry: ExpectedEntry): OutputProblem[] {
   const html = readIfThere(join(outDir, entry.id, 'index.html'));
   if (html === undefined) return [{ entry: entry.id, message: `its permalink page ${entry.id}/index.html was not written` }];
-  permalinkPages?.set(entry.id, html);
   const document = parseDocument(html);
   const marked = elementsWith(document, 'data-entry');
   const article = marked[0];
@@ -221,23 +220,41 @@ function checkPermalink(outDir: string, entry: ExpectedEntry, permalinkPages?: M
 }
 
 /**
- * Checks the built site in `outDir` against what the content holds. `permalinkPages`, when given,
- * receives each permalink page's HTML as it is read (the search indexer then reuses it instead of
- * reading 10,000 files again).
+ * The checks of the built site in `outDir` against what the content holds, one step per section
+ * and per permalink page, each giving that step's problems.
  */
-export function checkOutput(outDir: string, expected: ExpectedSite, permalinkPages?: Map<string, string>): OutputProblem[] {
+function* outputChecks(outDir: string, expected: ExpectedSite): Generator<OutputProblem[]> {
   const entries = new Map(expected.entries.map((entry) => [entry.id, entry]));
-  const problems: OutputProblem[] = [];
   // An entry a section's reading order leaves out would be lost without a word: name it.
   const ordered = new Map(expected.sections.map((section) => [section.id, new Set(section.order)]));
+  const unordered: OutputProblem[] = [];
   for (const entry of expected.entries) {
     for (const section of entry.listedIn) {
       if (!ordered.get(section)?.has(entry.id))
-        problems.push({ entry: entry.id, message: `is listed in ${section}, but that section's reading order leaves it out` });
+        unordered.push({ entry: entry.id, message: `is listed in ${section}, but that section's reading order leaves it out` });
     }
   }
-  for (const section of expected.sections) problems.push(...checkSection(outDir, section, entries));
-  for (const entry of expected.entries) problems.push(...checkPermalink(outDir, entry, permalinkPages));
+  yield unordered;
+  for (const section of expected.sections) yield checkSection(outDir, section, entries);
+  for (const entry of expected.entries) yield checkPermalink(outDir, entry);
+}
+
+/** Checks the built site in `outDir` against what the content holds; every problem found. */
+export function checkOutput(outDir: string, expected: ExpectedSite): OutputProblem[] {
+  return [...outputChecks(outDir, expected)].flat();
+}
+
+/**
+ * The same check, giving way to other work every few pages: `npm run build` feeds the search
+ * indexer (a separate process) meanwhile, so the two use both cores instead of one after the other.
+ */
+export async function checkOutputInTurns(outDir: string, expected: ExpectedSite, pagesPerTurn = 50): Promise<OutputProblem[]> {
+  const problems: OutputProblem[] = [];
+  let steps = 0;
+  for (const found of outputChecks(outDir, expected)) {
+    problems.push(...found);
+    if (++steps % pagesPerTurn === 0) await new Promise((resume) => setImmediate(resume));
+  }
   return problems;
 }
 

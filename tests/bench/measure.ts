@@ -206,7 +206,9 @@ export interface Phase {
  *             reads the content again and the HTML back to prove nothing was lost; in older versions
  *             the astro:build:done hook did this inside Astro's process)
  *   index     → "[commonplace:…] indexed N pages|entries" (Pagefind reads the HTML back, builds and
- *             writes the index; when there is no "checked" line, this phase includes the hook start)
+ *             writes the index; when there is no "checked" line, this phase includes the hook start;
+ *             since the check and the indexing run side by side, this is what indexing takes beyond
+ *             the check)
  *   finish    → process exit (moving the staged output into place)
  */
 export function buildPhases(run: RunResult): { phases: Phase[]; indexedPages: number | undefined } {

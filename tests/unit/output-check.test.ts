@@ -7,7 +7,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { checkOutput, expectedSite, htmlText, type ExpectedEntry, type ExpectedSite } from '../../src/build/output-check.ts';
+import {
+  checkOutput,
+  checkOutputInTurns,
+  expectedSite,
+  htmlText,
+  type ExpectedEntry,
+  type ExpectedSite,
+} from '../../src/build/output-check.ts';
 import { renderNotes } from '../../src/content/notes.ts';
 import { entrySchema, listSchema, sectionSchema } from '../../src/schemas/content.ts';
 import { escapeHtml } from '../../src/site/escape.ts';
@@ -97,6 +104,16 @@ describe('checkOutput', () => {
     expect(checkOutput(outDir, site)).toEqual([
       { entry: 'essays/b', message: 'appears 0 times in the essays listing; expected once' },
     ]);
+  });
+
+  test('taken in turns (as the build does, beside the indexer), finds the same problems in the same order', async () => {
+    writeGoodSite();
+    expect(await checkOutputInTurns(outDir, site, 1)).toEqual([]);
+    write('essays/index.html', listing('essays', entryHtml(byId('essays/a'))));
+    write('tools/index.html', listing('tools', entryHtml(byId('tools/c'), 'li', { url: 'https://example.com/c-moved' })));
+    const problems = checkOutput(outDir, site);
+    expect(problems).toHaveLength(2);
+    expect(await checkOutputInTurns(outDir, site, 1)).toEqual(problems);
   });
 
   test('names an entry whose link points elsewhere', () => {
