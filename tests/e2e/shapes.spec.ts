@@ -278,6 +278,23 @@ test('a cross-listed entry is on each section page it is listed in, under its gr
   }
 });
 
+test('a search result names the entry’s own section and group: top-level, nested and cross-listed entries alike', async ({
+  page,
+}) => {
+  const topLevel = content.entries.find(
+    (entry) => entry.data.also_in.length === 0 && tree.ancestorsOf(entry.data.section).length === 0,
+  )!;
+  const inSubSection = content.entries.find((entry) => tree.ancestorsOf(entry.data.section).length > 0)!;
+  for (const entry of [topLevel, inSubSection, ...crossListed]) {
+    await page.goto(`/search/?q=${encodeURIComponent(entry.data.title)}`);
+    const result = page.locator('[data-search-results] > li').filter({ has: page.locator(`a[href="${entryPage(entry)}"]`) });
+    await expect(result, entry.id).toHaveCount(1);
+    const details = (await result.locator('.result-meta').textContent())!.split(' · ');
+    const own = [tree.get(entry.data.section)!.data.title, ...(entry.data.kind ? [headingOf(entry.data.kind)] : [])];
+    expect(details.slice(1), entry.id).toEqual(own);
+  }
+});
+
 test('a parent’s section facet matches its sub-sections’ entries, each record once', async ({ page }) => {
   await page.goto('/');
   for (const section of content.sections) {
