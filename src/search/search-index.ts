@@ -2,6 +2,7 @@
  * Builds the Pagefind index from the entry permalink pages only, one record per entry, and proves
  * that count afterwards: results are entries, never whole section pages, and none is missing.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
@@ -29,7 +30,9 @@ export async function buildSearchIndex(
     const worker = async () => {
       while (next < entryIds.length) {
         const id = entryIds[next++]!;
-        const content = pages.get(id) ?? (await readFile(join(outDir, id, 'index.html'), 'utf8'));
+        // Read at once: one system call, where the promise API opens, stats, reads and closes in
+        // turns (seconds more at 10,000 pages, while the output check runs beside it).
+        const content = pages.get(id) ?? readFileSync(join(outDir, id, 'index.html'), 'utf8');
         pages.delete(id);
         // Site-relative URL: the client prefixes the deployment's base path itself.
         const added = await index.addHTMLFile({ url: `/${id}/`, content });
