@@ -11,7 +11,8 @@ import { readReadingList } from '../content/content-files.ts';
 import { headersFile } from '../site/csp.ts';
 import { checkOutput, expectedSite } from './output-check.ts';
 import { ContentError } from '../content/problems.ts';
-import { buildSearchIndex } from '../search/search-index.ts';
+import { buildSearchIndex, searchCacheDir } from '../search/search-index.ts';
+import { writeFacetCounts } from '../search/facet-counts.ts';
 
 export async function finishSite(
   outDir: string,
@@ -37,11 +38,15 @@ export async function finishSite(
     `checked ${expected.entries.length} entries: each once in every section it is listed in (${listings} listings) and on its permalink page, with its link, title, quotes and notes`,
   );
 
-  const records = await buildSearchIndex(
+  const search = await buildSearchIndex(
     outDir,
     expected.entries.map((entry) => entry.id),
     permalinkPages,
+    searchCacheDir(projectRoot),
   );
-  log(`indexed ${records} entries into pagefind/`);
+  writeFacetCounts(outDir, files);
+  log(
+    `indexed ${search.records} entries into pagefind/${search.reused ? ' (reused: every record as the last build made it)' : ''}`,
+  );
   writeFileSync(join(outDir, '_headers'), headersFile());
 }

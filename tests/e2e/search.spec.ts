@@ -7,6 +7,7 @@ import { domainOf } from '../../src/content/urls.ts';
 import { declaredGroups } from '../../src/content/list-shape.ts';
 import { expect, test } from './fixtures.ts';
 import { readerContent } from './reader-content.ts';
+import { searchPageCountsWithoutPagefind, writtenAndPagefindCounts } from './written-facet-counts.ts';
 
 const content = readerContent();
 type Entry = (typeof content.entries)[number];
@@ -194,4 +195,14 @@ test('facets alone browse the list: a group with no query finds each of its entr
   const results = page.locator('[data-search-results] > li');
   await expect(results).toHaveCount(Math.min(expected, 20));
   for (const meta of await results.locator('.result-meta').allTextContents()) expect(meta).toContain(group.heading);
+});
+
+test('with no query the search page shows the whole list’s counts, written at build time: Pagefind’s own, without loading Pagefind', async ({
+  page,
+}) => {
+  const { written, own } = await writtenAndPagefindCounts(page);
+  expect(written).toEqual(own);
+  expect(Object.keys(written['section'] ?? {}).length).toBeGreaterThan(0);
+  const shown = await searchPageCountsWithoutPagefind(page);
+  expect(shown).toEqual(Object.fromEntries(Object.entries(own).filter(([, values]) => Object.keys(values).length > 0)));
 });
