@@ -11,12 +11,9 @@ const section = (id: string, title: string, parent?: string, order = 0) => ({
   id,
   data: { title, order, ...(parent ? { parent } : {}) },
 });
-const entry = (
-  sectionId: string,
-  kind?: string,
-  tags: string[] = [],
-  also_in: { section: string; kind?: string }[] = [],
-) => ({ data: { section: sectionId, ...(kind ? { kind } : {}), tags, also_in } });
+const entry = (sectionId: string, kind?: string, tags: string[] = [], also_in: { section: string; kind?: string }[] = []) => ({
+  data: { section: sectionId, ...(kind ? { kind } : {}), tags, also_in },
+});
 
 const sections = [
   section('page', 'Page', undefined, 1),
