@@ -115,8 +115,6 @@ export function startSearchPage(): void {
       return;
     }
     const pagefind = await loadPagefind();
-    // Loads Pagefind's filter index; until then its searches report no facet counts.
-    await pagefind.filters();
     if (current !== run) return;
     const result = await pagefind.search(state.query || null, { filters: pagefindFilters(state.filters) });
     if (current !== run) return;

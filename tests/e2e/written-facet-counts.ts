@@ -25,12 +25,8 @@ export async function writtenAndPagefindCounts(page: Page) {
   );
 }
 
-/** Opens the search page with no query and returns the counts it shows, checking it loaded nothing of Pagefind's. */
-export async function searchPageCountsWithoutPagefind(page: Page): Promise<Record<string, Record<string, number>>> {
-  const fetched: string[] = [];
-  page.context().on('request', (request) => fetched.push(new URL(request.url()).pathname));
-  await page.goto('/search/');
-  await expect(page.locator('[data-facets] fieldset').first()).toBeVisible({ timeout: 20_000 });
+/** The counts the search page shows, by facet and value (`value (count)` labels of its checkboxes). */
+export async function shownCounts(page: Page): Promise<Record<string, Record<string, number>>> {
   const shown = await page.locator('[data-facets] input[type=checkbox]').evaluateAll((boxes) =>
     boxes.map((box) => ({
       facet: (box as HTMLInputElement).name,
@@ -38,8 +34,18 @@ export async function searchPageCountsWithoutPagefind(page: Page): Promise<Recor
       count: Number(/\((\d+)\)/.exec(box.parentElement!.querySelector('.facet-count')!.textContent!)![1]),
     })),
   );
-  expect(fetched.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
   const counts: Record<string, Record<string, number>> = {};
   for (const { facet, value, count } of shown) (counts[facet] ??= {})[value] = count;
+  return counts;
+}
+
+/** Opens the search page with no query and returns the counts it shows, checking it loaded nothing of Pagefind's. */
+export async function searchPageCountsWithoutPagefind(page: Page): Promise<Record<string, Record<string, number>>> {
+  const fetched: string[] = [];
+  page.context().on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  await page.goto('/search/');
+  await expect(page.locator('[data-facets] fieldset').first()).toBeVisible({ timeout: 20_000 });
+  const counts = await shownCounts(page);
+  expect(fetched.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
   return counts;
 }
