@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { indexedPart, indexKey } from '../../src/search/index-records.ts';
 import { buildSearchIndex } from '../../src/search/search-index.ts';
 
@@ -177,6 +177,19 @@ describe('buildSearchIndex', () => {
     });
     // Only the last index is kept.
     expect(readdirSync(cacheDir)).toHaveLength(1);
+  });
+
+  test('a cache folder that cannot be written costs the next build its reuse, never this build', async () => {
+    const notAFolder = join(work, 'cache-is-a-file');
+    writeFileSync(notAFolder, 'in the way');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      expect(await buildSearchIndex(site('blocked'), IDS, new Map(), notAFolder)).toEqual({ records: 3, reused: false });
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('the next build will index again'));
+    } finally {
+      warn.mockRestore();
+    }
+    expect(filesOf(join(work, 'blocked', 'pagefind')).has('pagefind-entry.json')).toBe(true);
   });
 
   test('pages already read are used instead of the files, and dropped once read', async () => {
