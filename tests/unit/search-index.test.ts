@@ -139,7 +139,8 @@ describe('indexKey', () => {
   });
 });
 
-describe('buildSearchIndex', () => {
+// Each test runs Pagefind's binary up to four times: slow on a busy 2-core machine.
+describe('buildSearchIndex', { timeout: 90_000 }, () => {
   test('indexes each entry’s article exactly as Pagefind indexes its whole page', async () => {
     const outDir = site('cut');
     await buildSearchIndex(outDir, IDS);
