@@ -11,7 +11,8 @@ import { readReadingList } from '../content/content-files.ts';
 import { headersFile } from '../site/csp.ts';
 import { checkOutputInTurns, expectedSite } from './output-check.ts';
 import { ContentError } from '../content/problems.ts';
-import { buildSearchIndex } from '../search/search-index.ts';
+import { buildSearchIndex, searchCacheDir } from '../search/search-index.ts';
+import { writeFacetCounts } from '../search/facet-counts.ts';
 
 export async function finishSite(
   outDir: string,
@@ -29,8 +30,10 @@ export async function finishSite(
   const indexing = buildSearchIndex(
     outDir,
     expected.entries.map((entry) => entry.id),
+    undefined,
+    searchCacheDir(projectRoot),
   ).then(
-    (records) => ({ records }),
+    ({ records, reused }) => ({ records, reused }),
     (error: unknown) => ({ error }),
   );
   const problems = await checkOutputInTurns(outDir, expected);
@@ -46,6 +49,9 @@ export async function finishSite(
     `checked ${expected.entries.length} entries: each once in every section it is listed in (${listings} listings) and on its permalink page, with its link, title, quotes and notes`,
   );
   if ('error' in indexed) throw indexed.error;
-  log(`indexed ${indexed.records} entries into pagefind/`);
+  writeFacetCounts(outDir, files);
+  log(
+    `indexed ${indexed.records} entries into pagefind/${indexed.reused ? ' (reused: every record as the last build made it)' : ''}`,
+  );
   writeFileSync(join(outDir, '_headers'), headersFile());
 }

@@ -73,6 +73,8 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
     open(true);
   };
 
+  // Attached when the box is first focused: a reader about to type, so Pagefind starts loading now.
+  void loadPagefind();
   input.addEventListener('input', () => void update());
   input.addEventListener('focus', () => {
     if (input.value.trim() && options.length) open(true);

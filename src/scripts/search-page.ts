@@ -8,11 +8,28 @@ import {
   type Facet,
   type SearchState,
 } from '../search/search-state.ts';
-import { orderFacetValues, type FacetOption } from '../search/facets.ts';
-import { loadPagefind, renderResult, type Pagefind } from './pagefind-client.ts';
+import { FACET_COUNTS_PATH, orderFacetValues, type FacetCounts, type FacetOption } from '../search/facets.ts';
+import { joinBase } from '../site/paths.ts';
+import { loadPagefind, renderResult } from './pagefind-client.ts';
 
 const PAGE_SIZE = 20;
 const FACET_LABELS: Record<Facet, string> = { section: 'Section', kind: 'Kind', tag: 'Tag' };
+
+let wholeList: Promise<FacetCounts | Record<string, Record<string, number>>> | undefined;
+
+/**
+ * The facet counts with no query: the file the build wrote from the content (src/search/facet-counts.ts),
+ * a few hundred bytes where Pagefind's filter index is tens of kilobytes; Pagefind's own if it is missing.
+ */
+function wholeListCounts() {
+  wholeList ??= fetch(joinBase(import.meta.env.BASE_URL, FACET_COUNTS_PATH))
+    .then((response) => {
+      if (!response.ok) throw new Error(`${response.status} for ${response.url}`);
+      return response.json() as Promise<FacetCounts>;
+    })
+    .catch(async () => (await loadPagefind()).filters());
+  return wholeList;
+}
 
 export function startSearchPage(): void {
   const form = document.querySelector<HTMLFormElement>('[data-search-page]');
@@ -83,22 +100,23 @@ export function startSearchPage(): void {
     facets.replaceChildren(...groups);
   };
 
-  const search = async (pagefind: Pagefind) => {
+  const search = async () => {
     const current = ++run;
     input.value = state.query;
-    const filters = pagefindFilters(state.filters);
-    // Loads Pagefind's filter index; until then its searches report no facet counts.
-    const allCounts = await pagefind.filters();
-    if (current !== run) return;
     if (!state.query && !hasFilters(state)) {
-      renderFacets(allCounts);
+      // The whole list's counts were written at build time: no need for Pagefind yet.
+      const counts = await wholeListCounts();
+      if (current !== run) return;
+      renderFacets(counts);
       list.replaceChildren();
       pending = [];
       more.hidden = true;
       summary.textContent = 'Type a word from a title, quote or note, or choose a section, kind or tag.';
       return;
     }
-    const result = await pagefind.search(state.query || null, { filters });
+    const pagefind = await loadPagefind();
+    if (current !== run) return;
+    const result = await pagefind.search(state.query || null, { filters: pagefindFilters(state.filters) });
     if (current !== run) return;
     renderFacets(result.filters);
     list.replaceChildren();
@@ -114,7 +132,7 @@ export function startSearchPage(): void {
     const url = `${location.pathname}${writeSearchState(state)}`;
     if (history === 'push') window.history.pushState(null, '', url);
     if (history === 'replace') window.history.replaceState(null, '', url);
-    void loadPagefind().then(search);
+    void search();
   };
 
   let typing: ReturnType<typeof setTimeout> | undefined;
@@ -127,6 +145,8 @@ export function startSearchPage(): void {
     clearTimeout(typing);
     update({ ...state, query: input.value.trim() }, 'push');
   });
+  // A reader about to type: start loading Pagefind while they do.
+  input.addEventListener('focus', () => void loadPagefind(), { once: true });
   more.addEventListener('click', () => void showMore());
   window.addEventListener('popstate', () => update(readSearchState(location.search), 'none'));
   update(state, 'none');

@@ -8,6 +8,16 @@
  * many sections list it.
  */
 import type { Listing } from '../content/list-shape.ts';
+import type { Facet } from './search-state.ts';
+
+/**
+ * Where the build writes the whole list's facet counts (./facet-counts.ts), relative to the site's
+ * root; the search page fetches it under the base path.
+ */
+export const FACET_COUNTS_PATH = 'search/facet-counts.json';
+
+/** Per facet, per value: how many entries' records carry it. */
+export type FacetCounts = Record<Facet, Record<string, number>>;
 
 /** A section facet value as the search page lists it: in tree order, indented by depth. */
 export interface FacetOption {

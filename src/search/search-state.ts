@@ -29,9 +29,15 @@ export function writeSearchState(state: SearchState): string {
   return text ? `?${text}` : '';
 }
 
-/** Pagefind's filter argument: any of the chosen values within a facet, every facet at once. */
-export function pagefindFilters(filters: Record<Facet, string[]>): Record<string, { any: string[] }> {
-  return Object.fromEntries(FACETS.filter((facet) => filters[facet].length > 0).map((facet) => [facet, { any: filters[facet] }]));
+/**
+ * Pagefind's filter argument: any of the chosen values within a facet, every facet at once. A facet
+ * with nothing chosen is there too, as `{ any: [] }`: that narrows nothing, but makes Pagefind load
+ * that facet's filter chunk, so the search reports its counts. Only the three facets' chunks are
+ * loaded, not those of the filters behind each result's details line (`own-section`, `own-kind`)
+ * that `filters()` would load as well: ~44 KB less at 10,000 entries.
+ */
+export function pagefindFilters(filters: Record<Facet, string[]>): Record<Facet, { any: string[] }> {
+  return Object.fromEntries(FACETS.map((facet) => [facet, { any: filters[facet] }])) as Record<Facet, { any: string[] }>;
 }
 
 export const hasFilters = (state: SearchState) => FACETS.some((facet) => state.filters[facet].length > 0);

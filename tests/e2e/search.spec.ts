@@ -5,8 +5,10 @@
 import { notesText } from '../../src/content/notes.ts';
 import { domainOf } from '../../src/content/urls.ts';
 import { declaredGroups } from '../../src/content/list-shape.ts';
+import { FACETS } from '../../src/search/search-state.ts';
 import { expect, test } from './fixtures.ts';
 import { readerContent } from './reader-content.ts';
+import { searchPageCountsWithoutPagefind, shownCounts, writtenAndPagefindCounts } from './written-facet-counts.ts';
 
 const content = readerContent();
 type Entry = (typeof content.entries)[number];
@@ -194,4 +196,47 @@ test('facets alone browse the list: a group with no query finds each of its entr
   const results = page.locator('[data-search-results] > li');
   await expect(results).toHaveCount(Math.min(expected, 20));
   for (const meta of await results.locator('.result-meta').allTextContents()) expect(meta).toContain(group.heading);
+});
+
+test('with no query the search page shows the whole list’s counts, written at build time: Pagefind’s own, without loading Pagefind', async ({
+  page,
+}) => {
+  const { written, own } = await writtenAndPagefindCounts(page);
+  expect(written).toEqual(own);
+  expect(Object.keys(written['section'] ?? {}).length).toBeGreaterThan(0);
+  const shown = await searchPageCountsWithoutPagefind(page);
+  expect(shown).toEqual(Object.fromEntries(Object.entries(own).filter(([, values]) => Object.keys(values).length > 0)));
+});
+
+test('a query’s total and facet counts are Pagefind’s own, though the page loads only the three facets’ filter chunks', async ({
+  page,
+}) => {
+  const { word } = wordAcrossSections();
+  const filterChunks: string[] = [];
+  page.context().on('request', (request) => {
+    if (request.url().includes('/pagefind/filter/')) filterChunks.push(request.url());
+  });
+  await page.goto(`/search/?${new URLSearchParams({ q: word })}`);
+  const total = await reportedTotal(page);
+  const shown = await shownCounts(page);
+  const loadedByPage = filterChunks.length;
+  // Pagefind's own answer, with every filter chunk loaded first as its `filters()` does.
+  const own = await page.evaluate(
+    async ({ q, facets }) => {
+      const clientUrl = '/pagefind/pagefind.js';
+      const pagefind = await import(clientUrl);
+      await pagefind.filters();
+      const search = await pagefind.search(q);
+      const counts = Object.fromEntries(
+        facets.map((facet) => [facet, search.filters[facet] ?? {}]).filter(([, values]) => Object.keys(values).length > 0),
+      );
+      return { total: search.results.length, counts };
+    },
+    { q: word, facets: [...FACETS] },
+  );
+  expect(total).toBe(own.total);
+  expect(shown).toEqual(own.counts);
+  // filters() fetched what the page had left out: the chunks behind each result's details line.
+  expect(loadedByPage).toBeGreaterThan(0);
+  expect(filterChunks.length).toBeGreaterThan(loadedByPage);
 });
