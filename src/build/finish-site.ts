@@ -5,19 +5,34 @@
  * the indexer's memory does not add to Astro's (a 10,000-entry build peaked at 1.5 GB that way,
  * ~1.0 GB this way; see docs/benchmark.md). Any failure fails the build.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readReadingList } from '../content/content-files.ts';
 import { headersFile } from '../site/csp.ts';
+import { CheckMemo } from './check-memo.ts';
 import { checkOutput, expectedSite } from './output-check.ts';
 import { ContentError } from '../content/problems.ts';
 import { buildSearchIndex } from '../search/search-index.ts';
+
+/** What the check's verdicts depend on besides the pages and the content: its code and the packages it uses. */
+const checkerCode = () =>
+  ['./output-check.ts', '../../package-lock.json']
+    .map((path) => {
+      try {
+        return readFileSync(new URL(path, import.meta.url), 'utf8');
+      } catch {
+        return `${path} missing`;
+      }
+    })
+    .join('\n');
 
 export async function finishSite(
   outDir: string,
   contentDir: string,
   projectRoot: string,
   log: (line: string) => void,
+  /** Where the check keeps its verdicts between builds (Astro's cache folder); none: every page is checked afresh. */
+  cacheDir?: string,
 ): Promise<void> {
   // Read the files again, independently of what Astro rendered, to compare the two.
   const files = readReadingList(contentDir, projectRoot);
@@ -25,7 +40,9 @@ export async function finishSite(
   const expected = expectedSite(files);
 
   const permalinkPages = new Map<string, string>();
-  const problems = checkOutput(outDir, expected, permalinkPages);
+  const memoFile = cacheDir === undefined ? undefined : join(cacheDir, 'commonplace-output-check.json');
+  const memo = memoFile === undefined ? undefined : CheckMemo.load(memoFile, checkerCode());
+  const problems = checkOutput(outDir, expected, permalinkPages, memo);
   if (problems.length > 0) {
     throw new Error(
       `The built site lost or changed ${problems.length === 1 ? 'an entry' : 'entries'}:\n` +
@@ -33,8 +50,9 @@ export async function finishSite(
     );
   }
   const listings = expected.entries.reduce((sum, entry) => sum + entry.listedIn.length, 0);
+  if (memo && memoFile) memo.save(memoFile);
   log(
-    `checked ${expected.entries.length} entries: each once in every section it is listed in (${listings} listings) and on its permalink page, with its link, title, quotes and notes`,
+    `checked ${expected.entries.length} entries: each once in every section it is listed in (${listings} listings) and on its permalink page, with its link, title, quotes and notes${memo?.reused ? ` (${memo.reused} pages byte for byte as a previous build checked them: verdicts kept)` : ''}`,
   );
 
   const records = await buildSearchIndex(

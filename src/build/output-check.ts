@@ -16,6 +16,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import type { ReadingListFiles } from '../content/content-files.ts';
+import type { CheckMemo } from './check-memo.ts';
 import { declaredGroups, listingsOf } from '../content/list-shape.ts';
 import { renderNotes } from '../content/notes.ts';
 import { listingsBySection, orderSections } from '../site/reading-list.ts';
@@ -151,15 +152,28 @@ function entriesOf(listing: Element): Element[] {
   return found;
 }
 
-function checkSection(outDir: string, section: ExpectedSection, entries: ReadonlyMap<string, ExpectedEntry>): OutputProblem[] {
+function checkSection(
+  outDir: string,
+  section: ExpectedSection,
+  entries: ReadonlyMap<string, ExpectedEntry>,
+  memo?: CheckMemo,
+): OutputProblem[] {
   const problems: OutputProblem[] = [];
   const files = sectionPageFiles(outDir, section.id);
   if (files.length === 0) return [{ entry: section.id, message: `the section page ${section.id}/index.html was not written` }];
 
+  const pages = files.map((file) => readFileSync(file));
+  const key = memo?.key(
+    'section',
+    JSON.stringify([section, section.order.map((id) => entries.get(id))]),
+    ...files.flatMap((file, index) => [file.slice(outDir.length), pages[index]!]),
+  );
+  if (key !== undefined && memo!.passed(key)) return [];
+
   const shown: Element[] = [];
-  files.forEach((file, index) => {
+  pages.forEach((bytes, index) => {
     const page = index === 0 ? `${section.id}/index.html` : `${section.id}/page/${index + 1}/index.html`;
-    const document = parse(readFileSync(file, 'utf8'));
+    const document = parse(bytes.toString('utf8'));
     const listings = elementsWith(document, 'data-listing').filter(
       (element) => attribute(element, 'data-listing') === section.id,
     );
@@ -191,14 +205,23 @@ function checkSection(outDir: string, section: ExpectedSection, entries: Readonl
     const at = shownIds.findIndex((id, index) => id !== section.order[index]);
     problems.push({ entry: shownIds[at]!, message: `${where} is out of reading order (expected ${section.order[at]} here)` });
   }
+  if (key !== undefined && problems.length === 0) memo!.pass(key);
   return problems;
 }
 
-function checkPermalink(outDir: string, entry: ExpectedEntry, permalinkPages?: Map<string, string>): OutputProblem[] {
+function checkPermalink(
+  outDir: string,
+  entry: ExpectedEntry,
+  permalinkPages?: Map<string, string>,
+  memo?: CheckMemo,
+): OutputProblem[] {
   const file = join(outDir, entry.id, 'index.html');
   if (!existsSync(file)) return [{ entry: entry.id, message: `its permalink page ${entry.id}/index.html was not written` }];
-  const html = readFileSync(file, 'utf8');
+  const bytes = readFileSync(file);
+  const html = bytes.toString('utf8');
   permalinkPages?.set(entry.id, html);
+  const key = memo?.key('permalink', JSON.stringify(entry), bytes);
+  if (key !== undefined && memo!.passed(key)) return [];
   const document = parse(html);
   const marked = elementsWith(document, 'data-entry');
   const article = marked[0];
@@ -211,15 +234,23 @@ function checkPermalink(outDir: string, entry: ExpectedEntry, permalinkPages?: M
   ) {
     return [{ entry: entry.id, message: 'its permalink page does not hold exactly this one entry for the search index' }];
   }
-  return checkBlock(article!, entry, 'permalink page');
+  const problems = checkBlock(article!, entry, 'permalink page');
+  if (key !== undefined && problems.length === 0) memo!.pass(key);
+  return problems;
 }
 
 /**
  * Checks the built site in `outDir` against what the content holds. `permalinkPages`, when given,
  * receives each permalink page's HTML as it is read (the search indexer then reuses it instead of
- * reading 10,000 files again).
+ * reading 10,000 files again). With `memo`, a page whose bytes and expected content a previous build
+ * checked and passed keeps that verdict (./check-memo.ts); every page is still read.
  */
-export function checkOutput(outDir: string, expected: ExpectedSite, permalinkPages?: Map<string, string>): OutputProblem[] {
+export function checkOutput(
+  outDir: string,
+  expected: ExpectedSite,
+  permalinkPages?: Map<string, string>,
+  memo?: CheckMemo,
+): OutputProblem[] {
   const entries = new Map(expected.entries.map((entry) => [entry.id, entry]));
   const problems: OutputProblem[] = [];
   // An entry a section's reading order leaves out would be lost without a word: name it.
@@ -230,8 +261,8 @@ export function checkOutput(outDir: string, expected: ExpectedSite, permalinkPag
         problems.push({ entry: entry.id, message: `is listed in ${section}, but that section's reading order leaves it out` });
     }
   }
-  for (const section of expected.sections) problems.push(...checkSection(outDir, section, entries));
-  for (const entry of expected.entries) problems.push(...checkPermalink(outDir, entry, permalinkPages));
+  for (const section of expected.sections) problems.push(...checkSection(outDir, section, entries, memo));
+  for (const entry of expected.entries) problems.push(...checkPermalink(outDir, entry, permalinkPages, memo));
   return problems;
 }
 

@@ -18,6 +18,8 @@ const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const outDir = resolve(process.env.COMMONPLACE_OUT_DIR ?? join(projectRoot, 'dist'));
 const staging = `${outDir}.staging`;
 const previous = `${outDir}.previous`;
+/** Astro's cache folder (astro.config.mjs), where the output check keeps its verdicts too. */
+const cacheDir = resolve(process.env.COMMONPLACE_CACHE_DIR ?? join(projectRoot, 'node_modules', '.astro'));
 
 /** Puts the finished build in place: two renames, so `outDir` is never half-written; the replaced site moves to `old`. */
 export function swapIntoPlace(built: string, target: string, old: string): void {
@@ -58,7 +60,7 @@ async function main(): Promise<void> {
     failed(astro.signal ? `astro build was stopped (${astro.signal})` : 'astro build did not succeed');
   try {
     const contentDir = contentDirectory(pathToFileURL(projectRoot));
-    await finishSite(staging, contentDir, projectRoot, (line) => console.log(`[commonplace:output] ${line}`));
+    await finishSite(staging, contentDir, projectRoot, (line) => console.log(`[commonplace:output] ${line}`), cacheDir);
   } catch (error) {
     failed((error as Error).message);
   }
