@@ -5,14 +5,13 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { contentDirectory } from '../content/content-loader.ts';
+import { contentDirectory, storedNotesText } from '../content/content-loader.ts';
 import { declaredGroups, listingsOf, sectionGroupIds, sectionTree } from '../content/list-shape.ts';
 import { listingPages, listingsBySection, type ListingGroup, type ListingPage } from './reading-list.ts';
 import { domainOf } from '../content/urls.ts';
 import { countByMonth, type MonthCount } from './added-chart.ts';
 import { entryRecord, type EntryRecord } from './entry-record.ts';
 import { gitAddedDates, resolveAdded } from '../content/git-dates.ts';
-import { notesText } from '../content/notes.ts';
 import { entryPath } from './paths.ts';
 import { recentlyAdded } from './recent.ts';
 import { relatedEntries } from './related.ts';
@@ -181,7 +180,7 @@ const recordById = new Map<string, EntryRecord>(
       sectionTitle: sectionTitle(entry.data.section),
       added: entryAdded(entry),
       path: entryPath(entry.id),
-      notes: entry.body ? notesText(entry.body) : '',
+      notes: storedNotesText(entry),
       notesHtml: entry.rendered?.html ?? '',
     }),
   ]),
