@@ -17,15 +17,17 @@ export class CheckMemo {
   reused = 0;
 
   constructor(code: string, previous: Iterable<string> = []) {
-    this.#code = code;
+    // Digested once: the code (a lockfile among it) can be far larger than a page.
+    this.#code = createHash('sha256').update(code).digest('base64url');
     this.#previous = new Set(previous);
   }
 
   /** The memory saved in `file` for checking code `code`; empty when missing, unreadable or of other code. */
   static load(file: string, code: string): CheckMemo {
+    const empty = new CheckMemo(code);
     try {
       const saved = JSON.parse(readFileSync(file, 'utf8')) as { code?: unknown; passed?: unknown };
-      if (saved.code === code && Array.isArray(saved.passed))
+      if (saved.code === empty.#code && Array.isArray(saved.passed))
         return new CheckMemo(
           code,
           saved.passed.filter((key) => typeof key === 'string'),
@@ -33,7 +35,7 @@ export class CheckMemo {
     } catch {
       // No memory yet, or a damaged one: every page is checked.
     }
-    return new CheckMemo(code);
+    return empty;
   }
 
   /** A digest of one check's inputs (each part length-prefixed, so no two lists of parts meet). */

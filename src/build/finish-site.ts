@@ -16,7 +16,7 @@ import { buildSearchIndex } from '../search/search-index.ts';
 
 /** What the check's verdicts depend on besides the pages and the content: its code and the packages it uses. */
 const checkerCode = () =>
-  ['./output-check.ts', '../../package-lock.json']
+  ['./output-check.ts', '../content/notes.ts', '../../package-lock.json']
     .map((path) => {
       try {
         return readFileSync(new URL(path, import.meta.url), 'utf8');

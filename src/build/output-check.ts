@@ -31,6 +31,12 @@ export interface ExpectedEntry {
   quotes: string[];
   /** The text its notes show (the text of the HTML the notes render to, the whole text of their wrapper); empty for no notes. */
   notes: string;
+  /**
+   * The notes' Markdown, when the entry was read from a file. A page's verdict is then kept by the
+   * Markdown (`notes` is rendered from it only when a page is checked afresh: most of a warm build's
+   * check was rendering notes of pages that had not changed).
+   */
+  notesMarkdown?: string;
   /** Every section it is listed in: its own, then its cross-listings. */
   listedIn: string[];
 }
@@ -165,7 +171,8 @@ function checkSection(
   const pages = files.map((file) => readFileSync(file));
   const key = memo?.key(
     'section',
-    JSON.stringify([section, section.order.map((id) => entries.get(id))]),
+    JSON.stringify(section),
+    ...section.order.map((id) => entryKeyJson(entries.get(id))),
     ...files.flatMap((file, index) => [file.slice(outDir.length), pages[index]!]),
   );
   if (key !== undefined && memo!.passed(key)) return [];
@@ -220,7 +227,7 @@ function checkPermalink(
   const bytes = readFileSync(file);
   const html = bytes.toString('utf8');
   permalinkPages?.set(entry.id, html);
-  const key = memo?.key('permalink', JSON.stringify(entry), bytes);
+  const key = memo?.key('permalink', entryKeyJson(entry), bytes);
   if (key !== undefined && memo!.passed(key)) return [];
   const document = parse(html);
   const marked = elementsWith(document, 'data-entry');
@@ -269,7 +276,7 @@ export function checkOutput(
 /**
  * What the site must show for the content: each section's entries in reading order (the same rules
  * the pages use, src/site/reading-list.ts), and each entry's link, title, quotes and notes' text.
- * The notes are rendered again, here, from the files.
+ * The notes are rendered again, here, from the files, when a page that shows them is checked.
  */
 export function expectedSite(files: Pick<ReadingListFiles, 'list' | 'sections' | 'entries'>): ExpectedSite {
   const sections = orderSections(files.sections);
@@ -279,13 +286,30 @@ export function expectedSite(files: Pick<ReadingListFiles, 'list' | 'sections' |
       id: section.id,
       order: (listings.get(section.id) ?? []).flatMap((group) => group.entries.map((entry) => entry.id)),
     })),
-    entries: files.entries.map((entry) => ({
-      id: entry.id,
-      url: entry.data.url,
-      title: entry.data.title,
-      quotes: entry.data.quotes,
-      notes: entry.body.trim() ? htmlText(renderNotes(entry.body, entry.id)) : '',
-      listedIn: listingsOf(entry.data).map((listing) => listing.section),
-    })),
+    entries: files.entries.map((entry) =>
+      withNotesFrom(entry.body, {
+        id: entry.id,
+        url: entry.data.url,
+        title: entry.data.title,
+        quotes: entry.data.quotes,
+        listedIn: listingsOf(entry.data).map((listing) => listing.section),
+      }),
+    ),
   };
+}
+
+/** The entry with `notesMarkdown`, and `notes` rendered from it when first read. */
+function withNotesFrom(markdown: string, entry: Omit<ExpectedEntry, 'notes' | 'notesMarkdown'>): ExpectedEntry {
+  let notes: string | undefined;
+  return Object.defineProperty({ ...entry, notesMarkdown: markdown }, 'notes', {
+    get: () => (notes ??= markdown.trim() ? htmlText(renderNotes(markdown, entry.id)) : ''),
+    enumerable: true,
+  }) as ExpectedEntry;
+}
+
+/** What a verdict's key reads of an entry: every field, its notes by their Markdown when known (so they need not be rendered). */
+function entryKeyJson(entry: ExpectedEntry | undefined): string {
+  if (entry === undefined) return 'none';
+  const fields = Object.keys(entry).sort() as (keyof ExpectedEntry)[];
+  return JSON.stringify(fields.map((name) => [name, name === 'notes' && entry.notesMarkdown !== undefined ? null : entry[name]]));
 }
