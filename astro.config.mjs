@@ -22,5 +22,6 @@ export default defineConfig({
   // `npm run build` (src/cli/build.ts) then checks the output and builds the search index.
   // The prose pages (src/pages/*.mdx) show code blocks plain: highlighting writes inline styles,
   // which the Content-Security-Policy refuses.
+  experimental: { incrementalBuild: true },
   integrations: [mdx({ syntaxHighlight: false }), sitemap()],
 });

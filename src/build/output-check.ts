@@ -17,6 +17,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DomUtils, ElementType, parseDocument } from 'htmlparser2';
 import type { ReadingListFiles } from '../content/content-files.ts';
+import type { CheckMemo } from './check-memo.ts';
 import { declaredGroups, listingsOf } from '../content/list-shape.ts';
 import { renderNotes } from '../content/notes.ts';
 import { listingsBySection, orderSections } from '../site/reading-list.ts';
@@ -32,6 +33,12 @@ export interface ExpectedEntry {
   quotes: string[];
   /** The text its notes show (the text of the HTML the notes render to, the whole text of their wrapper); empty for no notes. */
   notes: string;
+  /**
+   * The notes' Markdown, when the entry was read from a file. A page's verdict is then kept by the
+   * Markdown (`notes` is rendered from it only when a page is checked afresh: most of a warm build's
+   * check was rendering notes of pages that had not changed).
+   */
+  notesMarkdown?: string;
   /** Every section it is listed in: its own, then its cross-listings. */
   listedIn: string[];
 }
@@ -121,10 +128,10 @@ function checkBlock(block: Element, entry: ExpectedEntry, where: string): Output
 
 // ---- The pages. ----
 
-/** A file's text, or undefined when there is none (one system call fewer than asking first: 10,000 pages). */
-function readIfThere(file: string): string | undefined {
+/** A file's bytes, or undefined when there is none (one system call fewer than asking first: 10,000 pages). */
+function readIfThere(file: string): Buffer | undefined {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
@@ -158,15 +165,29 @@ function entriesOf(listing: Element): Element[] {
   return found;
 }
 
-function checkSection(outDir: string, section: ExpectedSection, entries: ReadonlyMap<string, ExpectedEntry>): OutputProblem[] {
+function checkSection(
+  outDir: string,
+  section: ExpectedSection,
+  entries: ReadonlyMap<string, ExpectedEntry>,
+  memo?: CheckMemo,
+): OutputProblem[] {
   const problems: OutputProblem[] = [];
   const files = sectionPageFiles(outDir, section.id);
   if (files.length === 0) return [{ entry: section.id, message: `the section page ${section.id}/index.html was not written` }];
 
+  const pages = files.map((file) => readFileSync(file));
+  const key = memo?.key(
+    'section',
+    JSON.stringify(section),
+    ...section.order.map((id) => entryKeyJson(entries.get(id))),
+    ...files.flatMap((file, index) => [file.slice(outDir.length), pages[index]!]),
+  );
+  if (key !== undefined && memo!.passed(key)) return [];
+
   const shown: Element[] = [];
-  files.forEach((file, index) => {
+  pages.forEach((bytes, index) => {
     const page = index === 0 ? `${section.id}/index.html` : `${section.id}/page/${index + 1}/index.html`;
-    const document = parseDocument(readFileSync(file, 'utf8'));
+    const document = parseDocument(bytes.toString('utf8'));
     const listings = elementsWith(document, 'data-listing').filter(
       (element) => attribute(element, 'data-listing') === section.id,
     );
@@ -198,13 +219,16 @@ function checkSection(outDir: string, section: ExpectedSection, entries: Readonl
     const at = shownIds.findIndex((id, index) => id !== section.order[index]);
     problems.push({ entry: shownIds[at]!, message: `${where} is out of reading order (expected ${section.order[at]} here)` });
   }
+  if (key !== undefined && problems.length === 0) memo!.pass(key);
   return problems;
 }
 
-function checkPermalink(outDir: string, entry: ExpectedEntry): OutputProblem[] {
-  const html = readIfThere(join(outDir, entry.id, 'index.html'));
-  if (html === undefined) return [{ entry: entry.id, message: `its permalink page ${entry.id}/index.html was not written` }];
-  const document = parseDocument(html);
+function checkPermalink(outDir: string, entry: ExpectedEntry, memo?: CheckMemo): OutputProblem[] {
+  const bytes = readIfThere(join(outDir, entry.id, 'index.html'));
+  if (bytes === undefined) return [{ entry: entry.id, message: `its permalink page ${entry.id}/index.html was not written` }];
+  const key = memo?.key('permalink', entryKeyJson(entry), bytes);
+  if (key !== undefined && memo!.passed(key)) return [];
+  const document = parseDocument(bytes.toString('utf8'));
   const marked = elementsWith(document, 'data-entry');
   const article = marked[0];
   if (
@@ -216,14 +240,18 @@ function checkPermalink(outDir: string, entry: ExpectedEntry): OutputProblem[] {
   ) {
     return [{ entry: entry.id, message: 'its permalink page does not hold exactly this one entry for the search index' }];
   }
-  return checkBlock(article!, entry, 'permalink page');
+  const problems = checkBlock(article!, entry, 'permalink page');
+  if (key !== undefined && problems.length === 0) memo!.pass(key);
+  return problems;
 }
 
 /**
  * The checks of the built site in `outDir` against what the content holds, one step per section
- * and per permalink page, each giving that step's problems.
+ * and per permalink page, each giving that step's problems. With `memo`, a page whose bytes and
+ * expected content a previous build checked and passed keeps that verdict (./check-memo.ts); every
+ * page is still read.
  */
-function* outputChecks(outDir: string, expected: ExpectedSite): Generator<OutputProblem[]> {
+function* outputChecks(outDir: string, expected: ExpectedSite, memo?: CheckMemo): Generator<OutputProblem[]> {
   const entries = new Map(expected.entries.map((entry) => [entry.id, entry]));
   // An entry a section's reading order leaves out would be lost without a word: name it.
   const ordered = new Map(expected.sections.map((section) => [section.id, new Set(section.order)]));
@@ -235,23 +263,28 @@ function* outputChecks(outDir: string, expected: ExpectedSite): Generator<Output
     }
   }
   yield unordered;
-  for (const section of expected.sections) yield checkSection(outDir, section, entries);
-  for (const entry of expected.entries) yield checkPermalink(outDir, entry);
+  for (const section of expected.sections) yield checkSection(outDir, section, entries, memo);
+  for (const entry of expected.entries) yield checkPermalink(outDir, entry, memo);
 }
 
 /** Checks the built site in `outDir` against what the content holds; every problem found. */
-export function checkOutput(outDir: string, expected: ExpectedSite): OutputProblem[] {
-  return [...outputChecks(outDir, expected)].flat();
+export function checkOutput(outDir: string, expected: ExpectedSite, memo?: CheckMemo): OutputProblem[] {
+  return [...outputChecks(outDir, expected, memo)].flat();
 }
 
 /**
  * The same check, giving way to other work every few pages: `npm run build` feeds the search
  * indexer (a separate process) meanwhile, so the two use both cores instead of one after the other.
  */
-export async function checkOutputInTurns(outDir: string, expected: ExpectedSite, pagesPerTurn = 50): Promise<OutputProblem[]> {
+export async function checkOutputInTurns(
+  outDir: string,
+  expected: ExpectedSite,
+  memo?: CheckMemo,
+  pagesPerTurn = 50,
+): Promise<OutputProblem[]> {
   const problems: OutputProblem[] = [];
   let steps = 0;
-  for (const found of outputChecks(outDir, expected)) {
+  for (const found of outputChecks(outDir, expected, memo)) {
     problems.push(...found);
     if (++steps % pagesPerTurn === 0) await new Promise((resume) => setImmediate(resume));
   }
@@ -261,7 +294,7 @@ export async function checkOutputInTurns(outDir: string, expected: ExpectedSite,
 /**
  * What the site must show for the content: each section's entries in reading order (the same rules
  * the pages use, src/site/reading-list.ts), and each entry's link, title, quotes and notes' text.
- * The notes are rendered again, here, from the files.
+ * The notes are rendered again, here, from the files, when a page that shows them is checked.
  */
 export function expectedSite(files: Pick<ReadingListFiles, 'list' | 'sections' | 'entries'>): ExpectedSite {
   const sections = orderSections(files.sections);
@@ -271,13 +304,30 @@ export function expectedSite(files: Pick<ReadingListFiles, 'list' | 'sections' |
       id: section.id,
       order: (listings.get(section.id) ?? []).flatMap((group) => group.entries.map((entry) => entry.id)),
     })),
-    entries: files.entries.map((entry) => ({
-      id: entry.id,
-      url: entry.data.url,
-      title: entry.data.title,
-      quotes: entry.data.quotes,
-      notes: entry.body.trim() ? htmlText(renderNotes(entry.body, entry.id)) : '',
-      listedIn: listingsOf(entry.data).map((listing) => listing.section),
-    })),
+    entries: files.entries.map((entry) =>
+      withNotesFrom(entry.body, {
+        id: entry.id,
+        url: entry.data.url,
+        title: entry.data.title,
+        quotes: entry.data.quotes,
+        listedIn: listingsOf(entry.data).map((listing) => listing.section),
+      }),
+    ),
   };
+}
+
+/** The entry with `notesMarkdown`, and `notes` rendered from it when first read. */
+function withNotesFrom(markdown: string, entry: Omit<ExpectedEntry, 'notes' | 'notesMarkdown'>): ExpectedEntry {
+  let notes: string | undefined;
+  return Object.defineProperty({ ...entry, notesMarkdown: markdown }, 'notes', {
+    get: () => (notes ??= markdown.trim() ? htmlText(renderNotes(markdown, entry.id)) : ''),
+    enumerable: true,
+  }) as ExpectedEntry;
+}
+
+/** What a verdict's key reads of an entry: every field, its notes by their Markdown when known (so they need not be rendered). */
+function entryKeyJson(entry: ExpectedEntry | undefined): string {
+  if (entry === undefined) return 'none';
+  const fields = Object.keys(entry).sort() as (keyof ExpectedEntry)[];
+  return JSON.stringify(fields.map((name) => [name, name === 'notes' && entry.notesMarkdown !== undefined ? null : entry[name]]));
 }

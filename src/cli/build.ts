@@ -2,10 +2,12 @@
  * `npm run build`: runs `astro build` into a staging folder, then, once Astro has exited, checks the
  * output and builds the search index (src/build/finish-site.ts). Only when all of that succeeded is the
  * staging folder swapped into place: a failed or interrupted build leaves the previous `dist/`
- * exactly as it was.
+ * exactly as it was. The site it replaces is kept beside it as `dist.previous/` until the next build,
+ * which deletes it while Astro works: deleting 20,000 files took longer than rebuilding them.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -16,13 +18,14 @@ const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const outDir = resolve(process.env.COMMONPLACE_OUT_DIR ?? join(projectRoot, 'dist'));
 const staging = `${outDir}.staging`;
 const previous = `${outDir}.previous`;
+/** Astro's cache folder (astro.config.mjs), where the output check keeps its verdicts too. */
+const cacheDir = resolve(process.env.COMMONPLACE_CACHE_DIR ?? join(projectRoot, 'node_modules', '.astro'));
 
-/** Puts the finished build in place: two renames, so `outDir` is never half-written. */
+/** Puts the finished build in place: two renames, so `outDir` is never half-written; the replaced site moves to `old`. */
 export function swapIntoPlace(built: string, target: string, old: string): void {
   rmSync(old, { recursive: true, force: true });
   if (existsSync(target)) renameSync(target, old);
   renameSync(built, target);
-  rmSync(old, { recursive: true, force: true });
 }
 
 /** Runs `astro build` into `into`; resolves with its exit status (or the signal that ended it). */
@@ -49,15 +52,19 @@ function failed(reason: string): never {
 
 async function main(): Promise<void> {
   rmSync(staging, { recursive: true, force: true }); // left behind by an interrupted build
+  // The site the last build replaced: deleted in the background, while Astro builds.
+  // A failure here is reported by swapIntoPlace, which deletes what is left first.
+  const previousDeleted = rm(previous, { recursive: true, force: true }).catch(() => undefined);
   const astro = await astroBuild(staging, process.argv.slice(2));
   if (astro.code !== 0 || !existsSync(staging))
     failed(astro.signal ? `astro build was stopped (${astro.signal})` : 'astro build did not succeed');
   try {
     const contentDir = contentDirectory(pathToFileURL(projectRoot));
-    await finishSite(staging, contentDir, projectRoot, (line) => console.log(`[commonplace:output] ${line}`));
+    await finishSite(staging, contentDir, projectRoot, (line) => console.log(`[commonplace:output] ${line}`), cacheDir);
   } catch (error) {
     failed((error as Error).message);
   }
+  await previousDeleted;
   swapIntoPlace(staging, outDir, previous);
   console.log(`[commonplace:output] site ready in ${outDir}`);
 }

@@ -1,12 +1,13 @@
 /**
  * The Astro content loader for `content/`. It reads files through the same code as `npm run validate`
  * (src/content/content-files.ts) and fails the build with every problem listed, rather than logging and
- * building a site with entries missing. Notes are rendered here, once, by src/content/notes.ts.
+ * building a site with entries missing. Notes are rendered here, once, by src/content/notes.ts, to
+ * HTML for the pages and to text for feeds and exports; an unchanged file keeps both from the last build.
  */
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { readReadingList, type ContentFile } from './content-files.ts';
-import { NOTES_HTML_VERSION, renderNotes } from './notes.ts';
+import { NOTES_HTML_VERSION, notesText, renderNotes } from './notes.ts';
 import { ContentError } from './problems.ts';
 
 export type ContentPart = 'list' | 'sections' | 'entries';
@@ -15,6 +16,21 @@ export type ContentPart = 'list' | 'sections' | 'entries';
 export function contentDirectory(projectRoot: URL): string {
   const dir = process.env.COMMONPLACE_CONTENT_DIR ?? './content/';
   return fileURLToPath(new URL(dir.replace(/\/?$/, '/'), projectRoot));
+}
+
+/** What the store keeps for each file besides its data; part of the digest, so a store of another shape is refreshed. */
+const STORED = { notesHtml: NOTES_HTML_VERSION, notesText: 1 };
+
+interface StoredRendering {
+  body?: string;
+  rendered?: { metadata?: Record<string, unknown> };
+}
+
+/** An entry's notes as plain text, as the loader stored them (worked out again if the store lacks them). */
+export function storedNotesText(entry: StoredRendering): string {
+  const stored = entry.rendered?.metadata?.['notesText'];
+  if (typeof stored === 'string') return stored;
+  return entry.body ? notesText(entry.body) : '';
 }
 
 export function readingListLoader(part: ContentPart): Loader {
@@ -29,8 +45,8 @@ export function readingListLoader(part: ContentPart): Loader {
       const seen = new Set<string>();
       for (const item of items) {
         seen.add(item.id);
-        // The renderer's version is part of the digest, so a cached build renders notes again when their HTML changes.
-        const digest = generateDigest({ data: item.data, body: item.body, notes: NOTES_HTML_VERSION });
+        // The renderers' versions are part of the digest, so a cached build renders notes again when their output changes.
+        const digest = generateDigest({ data: item.data, body: item.body, stored: STORED });
         // Unchanged since the last build (Astro keeps the store between builds): skip the work.
         if (store.get(item.id)?.digest === digest) continue;
         const data = await parseData({ id: item.id, data: item.data, filePath: item.file });
@@ -40,7 +56,10 @@ export function readingListLoader(part: ContentPart): Loader {
           body: item.body,
           filePath: item.file,
           digest,
-          rendered: { html: renderNotes(item.body, item.id) },
+          rendered: {
+            html: renderNotes(item.body, item.id),
+            metadata: { notesText: item.body.trim() ? notesText(item.body) : '' },
+          },
         });
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);

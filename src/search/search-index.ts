@@ -8,7 +8,7 @@
  * the same bytes for the same records, so the copy is what indexing would have written.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { indexedPart, indexKey, type IndexRecord } from './index-records.ts';
@@ -20,11 +20,6 @@ const PAGEFIND_CONFIG = {};
 
 function fail(step: string, errors: string[]): never {
   throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
-}
-
-/** Where finished indexes are kept: beside Astro's cache (COMMONPLACE_CACHE_DIR, else node_modules/.astro). */
-export function searchCacheDir(projectRoot: string): string {
-  return join(resolve(projectRoot, process.env.COMMONPLACE_CACHE_DIR ?? 'node_modules/.astro'), 'commonplace-search');
 }
 
 /** Pagefind's version, its options and this file's own text: a change to any of them indexes afresh. */

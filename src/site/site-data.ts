@@ -5,14 +5,13 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { contentDirectory } from '../content/content-loader.ts';
+import { contentDirectory, storedNotesText } from '../content/content-loader.ts';
 import { declaredGroups, listingsOf, sectionGroupIds, sectionTree } from '../content/list-shape.ts';
 import { listingPages, listingsBySection, type ListingGroup, type ListingPage } from './reading-list.ts';
 import { domainOf } from '../content/urls.ts';
 import { countByMonth, type MonthCount } from './added-chart.ts';
 import { entryRecord, type EntryRecord } from './entry-record.ts';
 import { gitAddedDates, resolveAdded } from '../content/git-dates.ts';
-import { notesText } from '../content/notes.ts';
 import { entryPath } from './paths.ts';
 import { recentlyAdded } from './recent.ts';
 import { relatedEntries } from './related.ts';
@@ -26,6 +25,7 @@ import {
   type SubsectionBlock,
 } from './section-views.ts';
 import { listCounts } from './stats.ts';
+import { pageKey } from './page-keys.ts';
 import { tagViews, type TagView } from './tags.ts';
 import { facetsAreOwnPlace, groupFacetValues, sectionFacetValues, type FacetOption } from '../search/facets.ts';
 
@@ -186,7 +186,7 @@ const recordById = new Map<string, EntryRecord>(
       sectionTitle: sectionTitle(entry.data.section),
       added: entryAdded(entry),
       path: entryPath(entry.id),
-      notes: entry.body ? notesText(entry.body) : '',
+      notes: storedNotesText(entry),
       notesHtml: entry.rendered?.html ?? '',
     }),
   ]),
@@ -228,3 +228,107 @@ export const addedByMonth: MonthCount[] = countByMonth(records.map((record) => r
 
 /** Dated entries, newest first, grouped by day, for the "Recently added" page. */
 export const recent = recentlyAdded(records, 50);
+
+// ---- What each page shows, and its key for the incremental build (src/site/page-keys.ts). ----
+// A page's key digests everything its route and the layout read from the content, so a page is
+// reused only when it would render the same; the pages read what they show from these views.
+
+/** What the layout shows from the content on every page: the list's title and description, and on a section's pages its feed. */
+export const layoutData = (sectionId: string | undefined) => {
+  const section = sectionId === undefined ? undefined : tree.get(sectionId);
+  return {
+    title: list.title,
+    description: list.description,
+    sectionFeed: section ? { id: section.id, title: section.data.title } : undefined,
+  };
+};
+
+const shownKeys = new Map(
+  entries.map((entry) => [entry.id, pageKey(entry.id, entry.data, entry.rendered?.html, entryAdded(entry))]),
+);
+/** A digest of what an entry shows in a listing (src/components/EntryItem.astro). */
+const entryShownKey = (entry: Entry) => shownKeys.get(entry.id)!;
+const groupsShown = (listing: ListingGroup<Entry>[]) =>
+  listing.map((group) => [group.kind, group.heading, group.entries.map(entryShownKey)]);
+
+/** Another entry as a permalink page's "Related entries" shows it. */
+export interface RelatedLink {
+  id: string;
+  title: string;
+  domain: string;
+  /** Its section's trail as text ("Management › Teams"). */
+  trail: string;
+}
+
+/** Everything an entry's permalink page shows. */
+export interface PermalinkView {
+  entry: Entry;
+  domain: string;
+  added: string | undefined;
+  sectionTitle: string;
+  /** Its own section's unique name (the search facet). */
+  sectionLabel: string;
+  /** The heading of its group, when its section has groups. */
+  kindHeading: string | undefined;
+  /** Its section and those above it, from the top level down. */
+  trail: Section[];
+  /** The other sections it is listed in. */
+  alsoIn: { section: string; label: string; heading: string | undefined }[];
+  facets: ReturnType<typeof entryFacets>;
+  related: RelatedLink[];
+}
+
+export function permalinkView(entry: Entry): PermalinkView {
+  const { section, kind } = entry.data;
+  return {
+    entry,
+    domain: entryDomain(entry),
+    added: entryAdded(entry),
+    sectionTitle: sectionTitle(section),
+    sectionLabel: sectionLabel(section),
+    kindHeading: kind === undefined ? undefined : groupHeading(kind),
+    trail: sectionTrail(section),
+    alsoIn: alsoIn(entry).map((other) => ({
+      section: other.section.id,
+      label: sectionLabel(other.section.id),
+      heading: other.heading,
+    })),
+    facets: entryFacets(entry),
+    related: relatedTo(entry).map((other) => ({
+      id: other.id,
+      title: other.data.title,
+      domain: entryDomain(other),
+      trail: sectionTrailText(other.data.section),
+    })),
+  };
+}
+
+/** The key of an entry's permalink page. */
+export const permalinkKey = (view: PermalinkView) => pageKey(layoutData(view.entry.data.section), view);
+
+/** The key of one of a section's listing pages (src/components/SectionListing.astro, SubsectionBlock.astro). */
+export const sectionPageKey = (view: SectionView, page: ListingPage<Entry>) =>
+  pageKey(
+    layoutData(view.section.id),
+    view.section,
+    view.ancestors,
+    view.counts,
+    page.number,
+    page.total,
+    groupsShown(page.groups),
+    [
+      page.number === 1 &&
+        view.subsections.map((block) => [
+          block.section,
+          block.counts,
+          block.children,
+          block.inline && groupsShown(viewOf(block.section.id).groups),
+        ]),
+    ],
+  );
+
+/** The key of a tag's page (src/components/TagListing.astro). */
+export const tagPageKey = (view: TagView<Entry>) => pageKey(layoutData(undefined), view.tag, view.entries.map(entryShownKey));
+
+/** The key of a section's feed: the list's title, the section, and the records of what it lists. */
+export const sectionFeedKey = (section: Section) => pageKey(list.title, section.data, sectionFeedRecords(section.id));

@@ -263,5 +263,6 @@ test('an interrupted build leaves the previous site untouched, and the next buil
   expect(readFileSync(join(dirs.outDir, 'index.html'), 'utf8')).toContain('<h1>Platforms and Products</h1>');
   expect(existsSync(join(dirs.outDir, 'pagefind', 'pagefind.js'))).toBe(true);
   expect(existsSync(`${dirs.outDir}.staging`)).toBe(false);
-  expect(existsSync(`${dirs.outDir}.previous`)).toBe(false);
+  // The replaced site waits beside the new one until the next build deletes it.
+  expect(readFileSync(join(`${dirs.outDir}.previous`, 'index.html'), 'utf8')).toBe('previous site');
 });

@@ -8,8 +8,8 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { readReadingList } from '../../src/content/content-files.ts';
-import { readingListLoader } from '../../src/content/content-loader.ts';
-import { renderNotes } from '../../src/content/notes.ts';
+import { readingListLoader, storedNotesText } from '../../src/content/content-loader.ts';
+import { notesText, renderNotes } from '../../src/content/notes.ts';
 import { ContentError, formatProblem } from '../../src/content/problems.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -17,7 +17,15 @@ const invalid = join(root, 'tests', 'fixtures', 'invalid');
 
 /** Just enough of Astro's loader context: a map for a store, parseData that passes data through. */
 function fakeContext() {
-  const store = new Map<string, { id: string; data: Record<string, unknown>; digest?: string; rendered?: { html: string } }>();
+  const store = new Map<
+    string,
+    {
+      id: string;
+      data: Record<string, unknown>;
+      digest?: string;
+      rendered?: { html: string; metadata?: Record<string, unknown> };
+    }
+  >();
   return {
     store,
     context: {
@@ -75,6 +83,23 @@ describe('the build refuses what validate refuses', () => {
     expect([...store.keys()].sort()).toEqual(files.entries.map((entry) => entry.id).sort());
     for (const entry of files.entries)
       expect(store.get(entry.id)?.rendered?.html, entry.id).toBe(renderNotes(entry.body, entry.id));
+  });
+
+  test("stores every entry's notes as text too, so an unchanged entry is not parsed again on the next build", async () => {
+    const files = readReadingList(join(root, 'content'), root);
+    const store = await load(join(root, 'content'));
+    const withNotes = files.entries.filter((entry) => entry.body.trim());
+    expect(withNotes.length).toBeGreaterThan(0);
+    for (const entry of files.entries) {
+      const stored = store.get(entry.id)!;
+      expect(stored.rendered?.metadata?.['notesText'], entry.id).toBe(entry.body.trim() ? notesText(entry.body) : '');
+      expect(storedNotesText(stored)).toBe(stored.rendered?.metadata?.['notesText']);
+    }
+  });
+
+  test('works the notes text out from the body when a store holds none', () => {
+    expect(storedNotesText({ body: 'Some **bold** words.', rendered: {} })).toBe('Some bold words.');
+    expect(storedNotesText({ body: '' })).toBe('');
   });
 });
 

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { CheckMemo } from '../../src/build/check-memo.ts';
 import {
   checkOutput,
   checkOutputInTurns,
@@ -108,12 +109,12 @@ describe('checkOutput', () => {
 
   test('taken in turns (as the build does, beside the indexer), finds the same problems in the same order', async () => {
     writeGoodSite();
-    expect(await checkOutputInTurns(outDir, site, 1)).toEqual([]);
+    expect(await checkOutputInTurns(outDir, site, undefined, 1)).toEqual([]);
     write('essays/index.html', listing('essays', entryHtml(byId('essays/a'))));
     write('tools/index.html', listing('tools', entryHtml(byId('tools/c'), 'li', { url: 'https://example.com/c-moved' })));
     const problems = checkOutput(outDir, site);
     expect(problems).toHaveLength(2);
-    expect(await checkOutputInTurns(outDir, site, 1)).toEqual(problems);
+    expect(await checkOutputInTurns(outDir, site, undefined, 1)).toEqual(problems);
   });
 
   test('names an entry whose link points elsewhere', () => {
@@ -294,5 +295,69 @@ describe('expectedSite', () => {
     expect(howTo.listedIn).toEqual(['teams', 'orgs']);
     // The notes as the page reads them: the footnote marker rendered, the definition moved to the end.
     expect(howTo.notes).toMatch(/^A note1\.\s+Footnotes\s+Source\. ↩\s*$/);
+  });
+});
+
+describe('checkOutput with the verdicts of a previous build', () => {
+  const memoFile = () => join(outDir, '..', `${outDir.split('/').pop()}-memo.json`);
+  afterEach(() => rmSync(memoFile(), { force: true }));
+
+  /** Checks the site as a build does: with the memory the last build saved, saving this build's. */
+  function checkAsABuild(expected: ExpectedSite = site, code = 'checker v1') {
+    const memo = CheckMemo.load(memoFile(), code);
+    const problems = checkOutput(outDir, expected, memo);
+    if (problems.length === 0) memo.save(memoFile());
+    return { problems, reused: memo.reused };
+  }
+
+  test('keeps the verdict of every page that is byte for byte what a passing build checked', () => {
+    writeGoodSite();
+    expect(checkAsABuild()).toEqual({ problems: [], reused: 0 });
+    // Two sections and three permalink pages, all unchanged.
+    expect(checkAsABuild()).toEqual({ problems: [], reused: 5 });
+  });
+
+  test('checks again, and fails, a page whose bytes changed since the passing build', () => {
+    writeGoodSite();
+    checkAsABuild();
+    write('essays/b/index.html', entryHtml(byId('essays/b'), 'article', { title: 'B, retitled by a bug' }));
+    write('essays/page/2/index.html', listing('essays', ''));
+    expect(checkAsABuild()).toEqual({
+      problems: [
+        { entry: 'tools/c', message: 'appears 0 times in the essays listing; expected once' },
+        { entry: 'essays/b', message: 'permalink page: the title is not shown as written' },
+      ],
+      reused: 3,
+    });
+  });
+
+  test('checks again, and fails, an unchanged page when the content now expects something else of it', () => {
+    writeGoodSite();
+    checkAsABuild();
+    const retitled = { ...site, entries: entries.map((entry) => (entry.id === 'essays/b' ? { ...entry, title: 'B2' } : entry)) };
+    const { problems } = checkAsABuild(retitled);
+    expect(problems).toEqual([
+      { entry: 'essays/b', message: 'the essays listing: the title is not shown as written' },
+      { entry: 'essays/b', message: 'permalink page: the title is not shown as written' },
+    ]);
+  });
+
+  test('forgets every verdict when the checking code changed', () => {
+    writeGoodSite();
+    checkAsABuild(site, 'checker v1');
+    expect(checkAsABuild(site, 'checker v2').reused).toBe(0);
+  });
+
+  test('keeps no verdict for a page that failed', () => {
+    writeGoodSite();
+    write('tools/c/index.html', entryHtml(byId('tools/c'), 'article', { quotes: ['A tool quote, changed.'] }));
+    const memo = CheckMemo.load(memoFile(), 'checker v1');
+    expect(checkOutput(outDir, site, memo)).not.toEqual([]);
+    memo.save(memoFile());
+    const again = CheckMemo.load(memoFile(), 'checker v1');
+    expect(checkOutput(outDir, site, again)).toEqual([
+      { entry: 'tools/c', message: 'permalink page: quote 1 is missing or changed' },
+    ]);
+    expect(again.reused).toBe(4);
   });
 });

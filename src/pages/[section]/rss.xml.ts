@@ -1,10 +1,14 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { feedItems } from '../../site/feeds.ts';
-import { list, sectionFeedRecords, sectionViews, type SectionView } from '../../site/site-data.ts';
+import { list, sectionFeedKey, sectionFeedRecords, sectionViews, type SectionView } from '../../site/site-data.ts';
 
 export const getStaticPaths = (() =>
-  sectionViews.map((view) => ({ params: { section: view.section.id }, props: { view } }))) satisfies GetStaticPaths;
+  sectionViews.map((view) => ({
+    params: { section: view.section.id },
+    props: { view },
+    cacheKey: sectionFeedKey(view.section),
+  }))) satisfies GetStaticPaths;
 
 /**
  * One section's feed, newest added first: the entries it lists (its own and those cross-listed into
