@@ -6,6 +6,7 @@
  */
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, projectRoot, tempSite, type SiteDirs } from '../support/build-site.ts';
 
@@ -36,7 +37,8 @@ function differences(a: string, b: string): string[] {
 function pagesIn(output: string) {
   const reused: string[] = [];
   const rendered: string[] = [];
-  for (const match of output.matchAll(/├─ (\S+) (\(restored\)|\(cached\)|\(\+)/g)) {
+  // Astro colours its log when CI is set (picocolors), even into a pipe: read the plain text.
+  for (const match of stripVTControlCharacters(output).matchAll(/├─ (\S+) (\(restored\)|\(cached\)|\(\+)/g)) {
     (match[2] === '(+' ? rendered : reused).push(match[1]!);
   }
   return { reused, rendered };
