@@ -50,7 +50,6 @@ export async function finishSite(
   const indexing = buildSearchIndex(
     outDir,
     expected.entries.map((entry) => entry.id),
-    undefined,
     cacheDir === undefined ? undefined : join(cacheDir, 'commonplace-search'),
   ).then(
     ({ records, reused }) => ({ records, reused }),

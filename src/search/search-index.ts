@@ -72,21 +72,18 @@ function keepInCache(cacheDir: string, key: string, folder: string): void {
 
 /**
  * Indexes `<outDir>/<id>/index.html` for each entry id into `<outDir>/pagefind/`, or copies the
- * index kept in `cacheDir` for the same records. Pages already read (`pages`, by id) are taken from
- * there, and dropped once read.
+ * index kept in `cacheDir` for the same records.
  */
 export async function buildSearchIndex(
   outDir: string,
   entryIds: readonly string[],
-  pages = new Map<string, string>(),
   cacheDir?: string,
 ): Promise<{ records: number; reused: boolean }> {
   const records: IndexRecord[] = [];
   for (const id of entryIds) {
     // Read at once: one system call, where the promise API opens, stats, reads and closes in turns
     // (seconds more at 10,000 pages, while the output check runs beside it).
-    const html = pages.get(id) ?? readFileSync(join(outDir, id, 'index.html'), 'utf8');
-    pages.delete(id);
+    const html = readFileSync(join(outDir, id, 'index.html'), 'utf8');
     records.push({ url: `/${id}/`, content: indexedPart(html) });
   }
   const output = join(outDir, 'pagefind');

@@ -157,10 +157,10 @@ describe('buildSearchIndex', { timeout: 90_000 }, () => {
 
   test('a build whose records are all unchanged copies the kept index: the bytes a fresh indexing writes', async () => {
     const cacheDir = join(work, 'cache');
-    expect(await buildSearchIndex(site('first'), IDS, new Map(), cacheDir)).toEqual({ records: 3, reused: false });
+    expect(await buildSearchIndex(site('first'), IDS, cacheDir)).toEqual({ records: 3, reused: false });
     // The header and related entries changed, not the articles: the records are the same.
     const again = site('again', { 'essays/teams': { header: 'Renamed list', related: 'A new neighbour' } });
-    expect(await buildSearchIndex(again, IDS, new Map(), cacheDir)).toEqual({ records: 3, reused: true });
+    expect(await buildSearchIndex(again, IDS, cacheDir)).toEqual({ records: 3, reused: true });
     const fresh = site('fresh', { 'essays/teams': { header: 'Renamed list', related: 'A new neighbour' } });
     expect(await buildSearchIndex(fresh, IDS)).toEqual({ records: 3, reused: false });
     expect(filesOf(join(again, 'pagefind'))).toEqual(filesOf(join(fresh, 'pagefind')));
@@ -168,11 +168,11 @@ describe('buildSearchIndex', { timeout: 90_000 }, () => {
 
   test('a changed quote, or an entry more or less, indexes afresh and is kept for the next build', async () => {
     const cacheDir = join(work, 'cache');
-    await buildSearchIndex(site('first'), IDS, new Map(), cacheDir);
+    await buildSearchIndex(site('first'), IDS, cacheDir);
     const edited = site('edited', { 'essays/teams': { quote: 'A team of six.' } });
-    expect(await buildSearchIndex(edited, IDS, new Map(), cacheDir)).toEqual({ records: 3, reused: false });
-    expect(await buildSearchIndex(site('fewer'), IDS.slice(1), new Map(), cacheDir)).toEqual({ records: 2, reused: false });
-    expect(await buildSearchIndex(site('fewer-again'), IDS.slice(1), new Map(), cacheDir)).toEqual({
+    expect(await buildSearchIndex(edited, IDS, cacheDir)).toEqual({ records: 3, reused: false });
+    expect(await buildSearchIndex(site('fewer'), IDS.slice(1), cacheDir)).toEqual({ records: 2, reused: false });
+    expect(await buildSearchIndex(site('fewer-again'), IDS.slice(1), cacheDir)).toEqual({
       records: 2,
       reused: true,
     });
@@ -185,20 +185,11 @@ describe('buildSearchIndex', { timeout: 90_000 }, () => {
     writeFileSync(notAFolder, 'in the way');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
-      expect(await buildSearchIndex(site('blocked'), IDS, new Map(), notAFolder)).toEqual({ records: 3, reused: false });
+      expect(await buildSearchIndex(site('blocked'), IDS, notAFolder)).toEqual({ records: 3, reused: false });
       expect(warn).toHaveBeenCalledWith(expect.stringContaining('the next build will index again'));
     } finally {
       warn.mockRestore();
     }
     expect(filesOf(join(work, 'blocked', 'pagefind')).has('pagefind-entry.json')).toBe(true);
-  });
-
-  test('pages already read are used instead of the files, and dropped once read', async () => {
-    const outDir = site('given');
-    const pages = new Map(IDS.map((id) => [id, permalinkPage(id, { ...ENTRIES[id]!, quote: 'zeppelin' })]));
-    await buildSearchIndex(outDir, IDS, pages, join(work, 'cache'));
-    expect(pages.size).toBe(0);
-    const fromFiles = site('from-files', Object.fromEntries(IDS.map((id) => [id, { quote: 'zeppelin' }])));
-    expect(await buildSearchIndex(fromFiles, IDS, new Map(), join(work, 'cache'))).toEqual({ records: 3, reused: true });
   });
 });
