@@ -134,11 +134,12 @@ export function listingsBySection<Entry extends Ordered<EntryData>>(
 }
 
 /**
- * Listing pages hold at most this many entries: a section of any size stays well under 50 KB of
- * gzipped HTML per page (about 0.3 KB gzip per entry), and every page of a section together still
- * lists every one of its links, in reading order.
+ * Listing pages hold at most this many entries: every page of a section together lists every one
+ * of its links, in reading order, and each page stays small enough for a phone to lay out without
+ * blocking (Lighthouse on the 10,000-entry benchmark list: 100 entries a page, ~2,270 elements,
+ * blocked the main thread 130–300 ms; 50 entries, 10–40 ms; docs/benchmark.md, "Lighthouse").
  */
-export const ENTRIES_PER_PAGE = 100;
+export const ENTRIES_PER_PAGE = 50;
 
 /** `items` in order, cut into pages of at most `size` (one empty page for no items). */
 export function paginate<Item>(items: readonly Item[], size = ENTRIES_PER_PAGE): Item[][] {

@@ -11,6 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { ENTRIES_PER_PAGE } from '../../src/site/reading-list.ts';
 
 /** The front matter block at the very start of a file, closing `---` line included. */
 const FRONTMATTER = /^---\r?\n[\s\S]*?^---[ \t]*\r?$/m;
@@ -87,7 +88,7 @@ export interface HugoSite {
 const toml = (text: string) => JSON.stringify(text); // a TOML basic string is a JSON string for these paths
 
 /**
- * hugo.toml for the mirrored list: 100 entries to a listing page as ours, the `tags` taxonomy (ours
+ * hugo.toml for the mirrored list: as many entries to a listing page as ours, the `tags` taxonomy (ours
  * has tag pages), Hugo's default RSS and sitemap (ours writes feeds and a sitemap too).
  */
 export function hugoConfig(site: HugoSite, baseURL = 'http://localhost:4321/'): string {
@@ -97,7 +98,7 @@ export function hugoConfig(site: HugoSite, baseURL = 'http://localhost:4321/'): 
     `publishDir = ${toml(site.publishDir)}`,
     `cacheDir = ${toml(site.cacheDir)}`,
     `resourceDir = ${toml(site.resourceDir)}`,
-    `paginate = 100`,
+    `paginate = ${ENTRIES_PER_PAGE}`,
     `disableKinds = ["robotsTXT", "404"]`,
     ``,
     `[taxonomies]`,

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readReadingList } from '../../src/content/content-files.ts';
+import { ENTRIES_PER_PAGE } from '../../src/site/reading-list.ts';
 import { addedEntry, benchChanges, editedEntry, renamedSection } from '../bench/content-changes.ts';
 import { findHugo, hugoConfig, hugoContentPath, hugoFrontmatter, mirrorForHugo, type HugoSite } from '../bench/hugo-site.ts';
 import { runMeasured, statCpuTicks } from '../bench/measure.ts';
@@ -183,7 +184,7 @@ describe('the list as a Hugo site', () => {
     expect(mirrorForHugo(content, target)).toEqual({ written: 1, removed: 1 });
   });
 
-  it('writes a config with the paths as quoted strings, 100 entries to a listing page and the templates mounted', () => {
+  it('writes a config with the paths as quoted strings, as many entries to a listing page as ours and the templates mounted', () => {
     const site: HugoSite = {
       siteDir: '/tmp/a site',
       contentDir: '/tmp/a site/content',
@@ -194,7 +195,7 @@ describe('the list as a Hugo site', () => {
     };
     const config = hugoConfig(site);
     expect(config).toContain('publishDir = "/tmp/out \\"quoted\\""');
-    expect(config).toContain('paginate = 100');
+    expect(config).toContain(`paginate = ${ENTRIES_PER_PAGE}`);
     expect(config).toMatch(/\[\[module\.mounts\]\]\n {2}source = "C:\\\\layouts"\n {2}target = "layouts"/);
     expect(config).toContain('[taxonomies]\n  tag = "tags"');
   });
