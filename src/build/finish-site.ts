@@ -13,7 +13,6 @@ import { CheckMemo } from './check-memo.ts';
 import { checkOutputInTurns, expectedSite } from './output-check.ts';
 import { ContentError } from '../content/problems.ts';
 import { buildSearchIndex } from '../search/search-index.ts';
-import { writeFacetCounts } from '../search/facet-counts.ts';
 
 /** What the check's verdicts depend on besides the pages and the content: its code and the packages it uses. */
 const checkerCode = () =>
@@ -69,7 +68,6 @@ export async function finishSite(
     `checked ${expected.entries.length} entries: each once in every section it is listed in (${listings} listings) and on its permalink page, with its link, title, quotes and notes${memo?.reused ? ` (${memo.reused} pages byte for byte as a previous build checked them: verdicts kept)` : ''}`,
   );
   if ('error' in indexed) throw indexed.error;
-  writeFacetCounts(outDir, files);
   log(
     `indexed ${indexed.records} entries into pagefind/${indexed.reused ? ' (reused: every record as the last build made it)' : ''}`,
   );

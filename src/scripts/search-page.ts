@@ -1,6 +1,5 @@
 /** The full search page: query, facets with counts, results; all of it mirrored in the URL. */
 import {
-  FACETS,
   hasFilters,
   pagefindFilters,
   readSearchState,
@@ -8,28 +7,9 @@ import {
   type Facet,
   type SearchState,
 } from '../search/search-state.ts';
-import { FACET_COUNTS_PATH, orderFacetValues, type FacetCounts, type FacetOption } from '../search/facets.ts';
-import { joinBase } from '../site/paths.ts';
 import { loadPagefind, renderResult } from './pagefind-client.ts';
 
 const PAGE_SIZE = 20;
-const FACET_LABELS: Record<Facet, string> = { section: 'Section', kind: 'Kind', tag: 'Tag' };
-
-let wholeList: Promise<FacetCounts | Record<string, Record<string, number>>> | undefined;
-
-/**
- * The facet counts with no query: the file the build wrote from the content (src/search/facet-counts.ts),
- * a few hundred bytes where Pagefind's filter index is tens of kilobytes; Pagefind's own if it is missing.
- */
-function wholeListCounts() {
-  wholeList ??= fetch(joinBase(import.meta.env.BASE_URL, FACET_COUNTS_PATH))
-    .then((response) => {
-      if (!response.ok) throw new Error(`${response.status} for ${response.url}`);
-      return response.json() as Promise<FacetCounts>;
-    })
-    .catch(async () => (await loadPagefind()).filters());
-  return wholeList;
-}
 
 export function startSearchPage(): void {
   const form = document.querySelector<HTMLFormElement>('[data-search-page]');
@@ -39,13 +19,6 @@ export function startSearchPage(): void {
   const list = document.querySelector<HTMLOListElement>('[data-search-results]');
   const more = document.querySelector<HTMLButtonElement>('[data-more-results]');
   if (!form || !input || !facets || !summary || !list || !more) return;
-
-  // Sections in tree order (indented by depth), groups in the declared order; tags A–Z.
-  const readOrder = (json: string | undefined): FacetOption[] => (json ? (JSON.parse(json) as FacetOption[]) : []);
-  const facetOrder: Partial<Record<Facet, FacetOption[]>> = {
-    section: readOrder(facets.dataset['sectionOrder']),
-    kind: readOrder(facets.dataset['kindOrder']),
-  };
 
   let state = readSearchState(location.search);
   let run = 0;
@@ -69,45 +42,35 @@ export function startSearchPage(): void {
     return true;
   };
 
-  const renderFacets = (counts: Record<string, Record<string, number>>) => {
-    const groups = FACETS.filter((facet) => Object.keys(counts[facet] ?? {}).length > 0).map((facet) => {
-      const fieldset = document.createElement('fieldset');
-      const legend = document.createElement('legend');
-      legend.textContent = FACET_LABELS[facet];
-      fieldset.append(legend);
-      for (const { value, count, depth } of orderFacetValues(counts[facet] ?? {}, facetOrder[facet])) {
-        const label = document.createElement('label');
-        if (depth > 0) label.classList.add(`facet-depth-${Math.min(depth, 4)}`);
-        const box = document.createElement('input');
-        box.type = 'checkbox';
-        box.name = facet;
-        box.value = value;
-        box.checked = state.filters[facet].includes(value);
-        box.addEventListener('change', () => {
-          const chosen = new Set(state.filters[facet]);
-          if (box.checked) chosen.add(value);
-          else chosen.delete(value);
-          update({ ...state, filters: { ...state.filters, [facet]: [...chosen].sort() } }, 'push');
-        });
-        const countText = document.createElement('span');
-        countText.className = 'facet-count';
-        countText.textContent = ` (${count})`;
-        label.append(box, ` ${value}`, countText);
-        fieldset.append(label);
-      }
-      return fieldset;
-    });
-    facets.replaceChildren(...groups);
+  // The page holds every facet value with the whole list's count (src/components/SearchFacets.astro):
+  // a search ticks the boxes its state names and shows its own counts, and no search shows the
+  // page's own again.
+  const boxes = [...facets.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
+  const countText = (box: HTMLInputElement) => box.parentElement!.querySelector<HTMLElement>('.facet-count')!;
+  const wholeList = new Map(boxes.map((box) => [box, countText(box).textContent]));
+  const showFacets = (counts?: Record<string, Record<string, number>>) => {
+    for (const box of boxes) {
+      const facet = box.name as Facet;
+      box.checked = state.filters[facet].includes(box.value);
+      countText(box).textContent = counts ? ` (${counts[facet]?.[box.value] ?? 0})` : wholeList.get(box)!;
+    }
   };
+  for (const box of boxes) {
+    const facet = box.name as Facet;
+    box.addEventListener('change', () => {
+      const chosen = new Set(state.filters[facet]);
+      if (box.checked) chosen.add(box.value);
+      else chosen.delete(box.value);
+      update({ ...state, filters: { ...state.filters, [facet]: [...chosen].sort() } }, 'push');
+    });
+  }
 
   const search = async () => {
     const current = ++run;
     input.value = state.query;
     if (!state.query && !hasFilters(state)) {
-      // The whole list's counts were written at build time: no need for Pagefind yet.
-      const counts = await wholeListCounts();
-      if (current !== run) return;
-      renderFacets(counts);
+      // The whole list's counts are in the page: no need for Pagefind yet.
+      showFacets();
       list.replaceChildren();
       pending = [];
       more.hidden = true;
@@ -118,7 +81,7 @@ export function startSearchPage(): void {
     if (current !== run) return;
     const result = await pagefind.search(state.query || null, { filters: pagefindFilters(state.filters) });
     if (current !== run) return;
-    renderFacets(result.filters);
+    showFacets(result.filters);
     list.replaceChildren();
     pending = [...result.results];
     const total = pending.length;

@@ -1,19 +1,18 @@
 /**
- * The search page's facet counts with no query, computed from the content at build time and written
- * beside the page (FACET_COUNTS_PATH in ./facets.ts). The page shows them without loading Pagefind's filter index,
- * which holds every record's filters (tens of kilobytes at 10,000 entries); it loads that index only
- * once a reader searches or narrows, when the counts depend on the results.
+ * The search page's facet counts with no query, computed from the content at build time and
+ * rendered in the page (src/components/SearchFacets.astro). The page shows them without loading
+ * Pagefind's filter index, which holds every record's filters (tens of kilobytes at 10,000
+ * entries), and without moving once its script starts; it loads that index only once a reader
+ * searches or narrows, when the counts depend on the results.
  *
  * They are Pagefind's own counts (a browser test compares the two): each entry's record carries the
  * values its permalink page marks as filters (src/search/facets.ts), and a record counts once under
  * each value it carries.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { declaredGroups, listingsOf, sectionTree, type SectionTree } from '../content/list-shape.ts';
 import type { EntryData, GroupDeclaration, ListData, SectionData } from '../schemas/content.ts';
 import { sectionLabels } from '../site/section-views.ts';
-import { FACET_COUNTS_PATH, groupFacetValues, sectionFacetValues, type FacetCounts } from './facets.ts';
+import { groupFacetValues, sectionFacetValues, type FacetCounts } from './facets.ts';
 import type { Facet } from './search-state.ts';
 
 interface ListShape {
@@ -55,11 +54,4 @@ export function facetCounts(shape: ListShape): FacetCounts {
     }
   }
   return counts;
-}
-
-/** Writes the counts where the search page fetches them. */
-export function writeFacetCounts(outDir: string, shape: ListShape): void {
-  const file = join(outDir, FACET_COUNTS_PATH);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(facetCounts(shape))}\n`);
 }

@@ -8,13 +8,7 @@
  * many sections list it.
  */
 import type { Listing } from '../content/list-shape.ts';
-import type { Facet } from './search-state.ts';
-
-/**
- * Where the build writes the whole list's facet counts (./facet-counts.ts), relative to the site's
- * root; the search page fetches it under the base path.
- */
-export const FACET_COUNTS_PATH = 'search/facet-counts.json';
+import { FACETS, type Facet } from './search-state.ts';
 
 /** Per facet, per value: how many entries' records carry it. */
 export type FacetCounts = Record<Facet, Record<string, number>>;
@@ -71,6 +65,20 @@ export function orderFacetValues(
     .sort((a, b) => a.localeCompare(b, 'en'))
     .map((value) => ({ value, count: counts[value]!, depth: 0 }));
   return [...first, ...rest];
+}
+
+const FACET_LEGENDS: Record<Facet, string> = { section: 'Section', kind: 'Kind', tag: 'Tag' };
+
+/** The search page's fieldsets: each facet that has values, with its values in the order offered. */
+export function facetFieldsets(
+  counts: FacetCounts,
+  order: Partial<Record<Facet, readonly FacetOption[]>>,
+): { facet: Facet; legend: string; options: { value: string; count: number; depth: number }[] }[] {
+  return FACETS.filter((facet) => Object.keys(counts[facet]).length > 0).map((facet) => ({
+    facet,
+    legend: FACET_LEGENDS[facet],
+    options: orderFacetValues(counts[facet], order[facet]),
+  }));
 }
 
 /**

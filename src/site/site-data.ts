@@ -27,6 +27,7 @@ import {
 import { listCounts } from './stats.ts';
 import { pageKey } from './page-keys.ts';
 import { tagViews, type TagView } from './tags.ts';
+import { facetCounts } from '../search/facet-counts.ts';
 import { facetsAreOwnPlace, groupFacetValues, sectionFacetValues, type FacetOption } from '../search/facets.ts';
 
 export type Entry = CollectionEntry<'entries'>;
@@ -166,6 +167,9 @@ export const sectionFacetOrder: FacetOption[] = sections.map((section) => ({
 
 /** The group facet's values in the declared order. */
 export const groupFacetOrder: FacetOption[] = groups.map((group) => ({ value: group.heading, depth: 0 }));
+
+/** Every facet value's count over the whole list, as Pagefind counts its records: the search page before a search. */
+export const wholeListFacetCounts = facetCounts({ list: { data: list }, sections, entries });
 
 // ---- Reader features: added dates, records for feeds and exports, tags, related entries, counts. ----
 

@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { sectionTree } from '../../src/content/list-shape.ts';
-import { facetsAreOwnPlace, groupFacetValues, orderFacetValues, sectionFacetValues } from '../../src/search/facets.ts';
+import {
+  facetFieldsets,
+  facetsAreOwnPlace,
+  groupFacetValues,
+  orderFacetValues,
+  sectionFacetValues,
+} from '../../src/search/facets.ts';
 
 const section = (id: string, title: string, parent?: string, order = 0) => ({
   id,
@@ -89,5 +95,39 @@ describe('facetsAreOwnPlace', () => {
     expect(facetsAreOwnPlace(twoGroups, { section: 'Other', group: 'Framing' })).toBe(false);
     expect(facetsAreOwnPlace({ sections: ['Other'], groups: ['Framing'] }, { section: 'Other', group: undefined })).toBe(false);
     expect(facetsAreOwnPlace({ sections: ['Other'], groups: [] }, { section: 'Another', group: undefined })).toBe(false);
+  });
+});
+
+describe('facetFieldsets', () => {
+  test('offers the facets that have values, in the search state’s order, each with its legend and ordered values', () => {
+    const fieldsets = facetFieldsets(
+      { section: { Tools: 2, 'Data › Lakes': 1, Data: 3 }, kind: {}, tag: { sql: 1, dbt: 2 } },
+      {
+        section: [
+          { value: 'Data', depth: 0 },
+          { value: 'Data › Lakes', depth: 1 },
+          { value: 'Tools', depth: 0 },
+        ],
+      },
+    );
+    expect(fieldsets).toEqual([
+      {
+        facet: 'section',
+        legend: 'Section',
+        options: [
+          { value: 'Data', count: 3, depth: 0 },
+          { value: 'Data › Lakes', count: 1, depth: 1 },
+          { value: 'Tools', count: 2, depth: 0 },
+        ],
+      },
+      {
+        facet: 'tag',
+        legend: 'Tag',
+        options: [
+          { value: 'dbt', count: 2, depth: 0 },
+          { value: 'sql', count: 1, depth: 0 },
+        ],
+      },
+    ]);
   });
 });
