@@ -331,8 +331,9 @@ export const sectionPageKey = (view: SectionView, page: ListingPage<Entry>) =>
     ],
   );
 
-/** The key of a tag's page (src/components/TagListing.astro). */
-export const tagPageKey = (view: TagView<Entry>) => pageKey(layoutData(undefined), view.tag, view.entries.map(entryShownKey));
+/** The key of one of a tag's pages (src/components/TagListing.astro): the tag, its count, this page's entries. */
+export const tagPageKey = (view: TagView<Entry>, entries: readonly Entry[], number: number, total: number) =>
+  pageKey(layoutData(undefined), view.tag, view.entries.length, number, total, entries.map(entryShownKey));
 
 /** The key of a section's feed: the list's title, the section, and the records of what it lists. */
 export const sectionFeedKey = (section: Section) => pageKey(list.title, section.data, sectionFeedRecords(section.id));
