@@ -3,6 +3,7 @@ import type { Phase } from './measure.ts';
 import type { OutputStats } from './output.ts';
 import type { SearchStats } from './search.ts';
 import type { VersusHugo } from './versus-stats.ts';
+import type { PageAudit } from './lighthouse.ts';
 
 export interface BuildResult {
   ok: boolean;
@@ -30,6 +31,8 @@ export interface SizeResult {
   search?: SearchStats;
   /** `--vs-hugo`: the same list built by Hugo and by us, alternately (tests/bench/versus-hugo.ts). */
   versusHugo?: VersusHugo;
+  /** `--lighthouse`: every kind of page audited, served compressed (tests/bench/lighthouse.ts). */
+  lighthouse?: PageAudit[];
 }
 
 export interface BenchResults {

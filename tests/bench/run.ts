@@ -8,8 +8,9 @@
  *   npm run bench                          # 1,000 and 10,000 entries
  *   npm run bench -- --entries 500,2000    # other sizes (also --entries 100000)
  *   npm run bench -- --vs-hugo             # and against Hugo: cold, and rebuilds after one change
+ *   npm run bench -- --lighthouse          # and Lighthouse on every kind of page (tests/bench/lighthouse.ts)
  *   options: --json <path>  --keep  --repeat <n>  --no-search  --no-warm  --no-shipped  --no-save  --seed <n>  --echo
- *            --vs-hugo  --rounds <n>
+ *            --vs-hugo  --rounds <n>  --lighthouse
  */
 import { execFileSync } from 'node:child_process';
 import {
@@ -35,6 +36,7 @@ import { machineLine, table } from './report.ts';
 import { phaseMs, type BenchResults, type BuildResult, type SizeResult } from './results.ts';
 import { measureSearch } from './search.ts';
 import { findHugo } from './hugo-site.ts';
+import { auditPages, lighthouseTable, pageKinds } from './lighthouse.ts';
 import { versusHugo } from './versus-hugo.ts';
 import { versusMachineLine, versusTable } from './versus-report.ts';
 
@@ -53,6 +55,7 @@ const { values } = parseArgs({
     repeat: { type: 'string', default: '2' },
     'vs-hugo': { type: 'boolean', default: false },
     rounds: { type: 'string', default: '3' },
+    lighthouse: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -70,6 +73,7 @@ Generates lists of N entries, builds them and prints build, size and search figu
   --vs-hugo              also build each list with Hugo (the system's \`hugo\`, or HUGO_BIN), alternately
                          with ours: cold, and rebuilds after adding, editing one entry, renaming a section
   --rounds 3             rounds of the Hugo comparison; medians are reported
+  --lighthouse           also audit every kind of page with Lighthouse, served compressed (mobile settings)
 `);
   process.exit(0);
 }
@@ -246,6 +250,10 @@ try {
         `  search: first ${Math.round(result.search.first.bytes / 1000)} KB in ${Math.round(result.search.first.msToResults)} ms, second ${Math.round(result.search.second.bytes / 1000)} KB in ${Math.round(result.search.second.msToResults)} ms`,
       );
     }
+    if (values.lighthouse) {
+      log('  lighthouse: every kind of page, served compressed');
+      result.lighthouse = await auditPages(outDir, pageKinds(outDir, QUERIES[0]), log);
+    }
     if (!values['no-warm']) {
       result.warm = await build(join(dir, 'content'), outDir, cacheDir);
       log(
@@ -301,6 +309,14 @@ try {
   process.stdout.write(`\n${markdown}\n\n${machineLine(results)}\n`);
   const versus = hugo ? `${versusTable(results)}\n\n${versusMachineLine(results)}` : '';
   if (versus) process.stdout.write(`\nAgainst Hugo:\n\n${versus}\n`);
+  const audited = results.sizes.filter((size) => size.lighthouse);
+  const audits = audited
+    .map(
+      (size) =>
+        `Lighthouse, ${size.entries.toLocaleString('en-GB')} entries (commit ${revision.commit}):\n\n${lighthouseTable(size.lighthouse!)}`,
+    )
+    .join('\n\n');
+  if (audits) process.stdout.write(`\n${audits}\n`);
   const json = `${JSON.stringify(results, null, 2)}\n`;
   if (values.json) writeFileSync(values.json, json);
   if (!values['no-save']) {
@@ -318,6 +334,11 @@ try {
         updated = updated.replace(
           /<!-- bench-hugo:start -->[\s\S]*?<!-- bench-hugo:end -->/,
           () => `<!-- bench-hugo:start -->\n${versus}\n<!-- bench-hugo:end -->`,
+        );
+      if (audits)
+        updated = updated.replace(
+          /<!-- bench-lighthouse:start -->[\s\S]*?<!-- bench-lighthouse:end -->/,
+          () => `<!-- bench-lighthouse:start -->\n${audits}\n<!-- bench-lighthouse:end -->`,
         );
       writeFileSync(page, updated);
     }

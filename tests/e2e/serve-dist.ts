@@ -6,6 +6,7 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { createBrotliCompress, createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -40,7 +41,14 @@ export function headersFor(rootDir: string): Record<string, string> {
   return headers;
 }
 
-export function serveDirectory(root: string, port: number, base = '/') {
+/** Types a static host compresses on the fly (Pagefind's own files are compressed already). */
+const COMPRESSIBLE = /^(text\/|application\/(json|xml)|image\/svg)/;
+
+/**
+ * `compress`: send text brotli- or gzip-encoded when the browser accepts it, as a real host does
+ * (the benchmark's Lighthouse audits; the browser tests read the bytes as they are).
+ */
+export function serveDirectory(root: string, port: number, base = '/', options: { compress?: boolean } = {}) {
   const rootDir = resolve(root);
   const siteHeaders = headersFor(rootDir);
   return createServer((request, response) => {
@@ -66,8 +74,25 @@ export function serveDirectory(root: string, port: number, base = '/') {
         return;
       }
     }
-    response.writeHead(status, { ...siteHeaders, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const accepted = String(request.headers['accept-encoding'] ?? '');
+    const encoding =
+      options.compress && COMPRESSIBLE.test(type)
+        ? /\bbr\b/.test(accepted)
+          ? 'br'
+          : /\bgzip\b/.test(accepted)
+            ? 'gzip'
+            : ''
+        : '';
+    response.writeHead(status, {
+      ...siteHeaders,
+      'content-type': type,
+      ...(encoding ? { 'content-encoding': encoding, vary: 'accept-encoding' } : {}),
+    });
+    const body = createReadStream(file);
+    if (encoding === 'br') body.pipe(createBrotliCompress()).pipe(response);
+    else if (encoding === 'gzip') body.pipe(createGzip()).pipe(response);
+    else body.pipe(response);
   }).listen(port, '127.0.0.1');
 }
 

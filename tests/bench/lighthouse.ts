@@ -1,0 +1,150 @@
+/**
+ * `npm run bench -- --lighthouse`: Lighthouse's four categories on every kind of page of a built
+ * generated list, served compressed (brotli) on 127.0.0.1 as a static host would, in headless
+ * Chromium with Lighthouse's default mobile settings (simulated slow 4G and 4× CPU slowdown).
+ *
+ *   node tests/bench/lighthouse.ts <built site>     # the same audits on any built site
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/chromium.ts';
+import { serveDirectory } from '../e2e/serve-dist.ts';
+
+export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export interface PageAudit {
+  kind: string;
+  path: string;
+  /** 0–100 per category; null when Lighthouse could not score it. */
+  scores: Record<Category, number | null>;
+  /** Scored audits below full marks (a metric at 0.99 included), with what Lighthouse showed for them. */
+  failing: string[];
+  /** Blocking time, largest contentful paint and layout shift, as Lighthouse displays them. */
+  metrics: { totalBlockingTime: string; largestContentfulPaint: string; cumulativeLayoutShift: string };
+}
+
+const pageAt = (outDir: string, path: string) => existsSync(join(outDir, path, 'index.html'));
+
+/**
+ * One page of each kind the site has, found in its output: the home page, the section with most
+ * listing pages (page 1 and page 2), its first entry's permalink page, the tag index, the tag with
+ * most pages (page 1 and 2), recent, about, contribute, search (no query, and a query), the 404 page.
+ */
+export function pageKinds(outDir: string, query = 'pipeline'): { kind: string; path: string }[] {
+  const pagesOf = (dir: string) => (existsSync(join(dir, 'page')) ? readdirSync(join(dir, 'page')).length + 1 : 1);
+  const largest = (parent: string, exclude: Set<string>) =>
+    readdirSync(join(outDir, parent), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !exclude.has(entry.name) && pageAt(outDir, join(parent, entry.name)))
+      .map((entry) => ({ name: entry.name, pages: pagesOf(join(outDir, parent, entry.name)) }))
+      .sort((a, b) => b.pages - a.pages || a.name.localeCompare(b.name))[0];
+  const kinds: { kind: string; path: string }[] = [{ kind: 'home', path: '/' }];
+  const section = largest('', new Set(['_astro', 'pagefind', 'tags', 'search', 'recent', 'about', 'contribute']));
+  if (section) {
+    kinds.push({ kind: 'section page', path: `/${section.name}/` });
+    if (section.pages > 1) kinds.push({ kind: 'listing page 2', path: `/${section.name}/page/2/` });
+    const entry = readdirSync(join(outDir, section.name), { withFileTypes: true })
+      .filter((item) => item.isDirectory() && item.name !== 'page' && pageAt(outDir, join(section.name, item.name)))
+      .map((item) => item.name)
+      .sort()[0];
+    if (entry) kinds.push({ kind: 'entry permalink', path: `/${section.name}/${entry}/` });
+  }
+  if (pageAt(outDir, 'tags')) {
+    kinds.push({ kind: 'tag index', path: '/tags/' });
+    const tag = largest('tags', new Set());
+    if (tag) {
+      kinds.push({ kind: 'tag page', path: `/tags/${tag.name}/` });
+      if (tag.pages > 1) kinds.push({ kind: 'tag page 2', path: `/tags/${tag.name}/page/2/` });
+    }
+  }
+  for (const name of ['recent', 'about', 'contribute', 'search'])
+    if (pageAt(outDir, name)) kinds.push({ kind: name, path: `/${name}/` });
+  if (pageAt(outDir, 'search')) kinds.push({ kind: 'search with a query', path: `/search/?q=${encodeURIComponent(query)}` });
+  // Lighthouse refuses to audit a response with status 404, so the page itself is fetched by name.
+  if (existsSync(join(outDir, '404.html'))) kinds.push({ kind: '404 page', path: '/404.html' });
+  return kinds;
+}
+
+/** Audits each page in turn, in one Chromium, against the site served compressed. */
+export async function auditPages(
+  outDir: string,
+  pages: { kind: string; path: string }[],
+  log: (line: string) => void = () => undefined,
+): Promise<PageAudit[]> {
+  if (!existsSync(join(outDir, 'index.html'))) throw new Error(`No built site at ${outDir}`);
+  const server = serveDirectory(outDir, 0, '/', { compress: true });
+  await new Promise<void>((ready) => server.once('listening', ready));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const chromePath = chromiumExecutable() ?? (await import('playwright')).chromium.executablePath();
+  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
+  const audits: PageAudit[] = [];
+  try {
+    for (const page of pages) {
+      const result = await lighthouse(`${origin}${page.path}`, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: [...CATEGORIES],
+      });
+      if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
+      const { lhr } = result;
+      if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${page.path}: ${lhr.runtimeError.message}`);
+      const scores = Object.fromEntries(
+        CATEGORIES.map((id) => {
+          const score = lhr.categories[id]?.score;
+          return [id, typeof score === 'number' ? Math.round(score * 100) : null];
+        }),
+      ) as Record<Category, number | null>;
+      const scored = new Set(
+        CATEGORIES.flatMap((id) => lhr.categories[id]?.auditRefs.filter((ref) => ref.weight > 0).map((ref) => ref.id) ?? []),
+      );
+      const failing = Object.values(lhr.audits)
+        .filter((audit) => scored.has(audit.id) && typeof audit.score === 'number' && audit.score < 1)
+        .map((audit) => `${audit.id}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
+      const shown = (id: string) => lhr.audits[id]?.displayValue ?? '–';
+      audits.push({
+        ...page,
+        scores,
+        failing,
+        metrics: {
+          totalBlockingTime: shown('total-blocking-time'),
+          largestContentfulPaint: shown('largest-contentful-paint'),
+          cumulativeLayoutShift: shown('cumulative-layout-shift'),
+        },
+      });
+      log(
+        `  lighthouse ${page.kind} ${page.path}: ${CATEGORIES.map((id) => scores[id] ?? '–').join(' / ')}${failing.length ? `; below full marks: ${failing.join(', ')}` : ''}`,
+      );
+    }
+  } finally {
+    chrome.kill();
+    server.close();
+  }
+  return audits;
+}
+
+/** Markdown table of the audits: a row per page, the four scores, what did not pass. */
+export function lighthouseTable(audits: readonly PageAudit[]): string {
+  const rows = audits.map(
+    (audit) =>
+      `| ${audit.kind} | \`${audit.path}\` | ${CATEGORIES.map((id) => audit.scores[id] ?? '–').join(' | ')} | ${audit.metrics.totalBlockingTime} | ${audit.metrics.cumulativeLayoutShift} | ${audit.failing.join(', ') || '–'} |`,
+  );
+  return [
+    '| Page | Path | Performance | Accessibility | Best practices | SEO | Blocking time | Layout shift | Scored audits below full marks |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---|',
+    ...rows,
+  ].join('\n');
+}
+
+if (import.meta.main) {
+  const outDir = process.argv[2];
+  if (!outDir) {
+    console.error('usage: node tests/bench/lighthouse.ts <built site>');
+    process.exit(2);
+  }
+  const audits = await auditPages(outDir, pageKinds(outDir), (line) => console.error(line));
+  console.log(lighthouseTable(audits));
+}
