@@ -52,7 +52,7 @@ export function startSearchPage(): void {
     for (const box of boxes) {
       const facet = box.name as Facet;
       box.checked = state.filters[facet].includes(box.value);
-      countText(box).textContent = counts ? ` (${counts[facet]?.[box.value] ?? 0})` : wholeList.get(box)!;
+      countText(box).textContent = counts ? `(${counts[facet]?.[box.value] ?? 0})` : wholeList.get(box)!;
     }
   };
   for (const box of boxes) {
