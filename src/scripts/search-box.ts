@@ -36,15 +36,20 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
     const run = ++latest;
     if (!query) {
       list.replaceChildren();
+      list.removeAttribute('aria-busy');
       options = [];
       open(false);
       return;
     }
+    // The results shown are for an earlier query until this search's arrive.
+    list.setAttribute('aria-busy', 'true');
     const pagefind = await loadPagefind();
     const search = await pagefind.debouncedSearch(query, {}, 120);
     if (!search || run !== latest) return;
     const results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
     if (run !== latest) return;
+    // A reader may have chosen an option of the earlier results meanwhile: it stays chosen if it is here too.
+    const chosen = options[active]?.querySelector('a')?.href;
     options = results.map((data, index) => {
       const option = document.createElement('li');
       option.id = `site-search-option-${index}`;
@@ -56,6 +61,7 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
       return option;
     });
     list.replaceChildren(...options);
+    list.removeAttribute('aria-busy');
     const total = search.results.length;
     status.replaceChildren(
       total === 0 ? `No entries match “${query}”.` : `${total} entr${total === 1 ? 'y' : 'ies'} found.`,
@@ -69,7 +75,7 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
           ]
         : []),
     );
-    setActive(-1);
+    setActive(chosen === undefined ? -1 : options.findIndex((option) => option.querySelector('a')?.href === chosen));
     open(true);
   };
 

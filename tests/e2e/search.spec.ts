@@ -111,6 +111,8 @@ test('a word found in a quote leads, by keyboard, to an entry', async ({ page })
   await page.keyboard.press('/');
   await expect(page.locator('#site-search')).toBeFocused();
   await page.keyboard.type(wordOfQuote(entry));
+  // Results for the whole word, not those of a prefix still shown while its search runs.
+  await expect(page.locator('#site-search-results')).not.toHaveAttribute('aria-busy', 'true');
   await expect(page.getByRole('option').filter({ hasText: entry.data.title }).first()).toBeVisible();
   await page.keyboard.press('ArrowDown');
   const first = page.getByRole('option').first();
