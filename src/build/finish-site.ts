@@ -55,6 +55,12 @@ export async function finishSite(
     (error: unknown) => ({ error }),
   );
   const problems = await checkOutputInTurns(outDir, expected, memo);
+  const listings = expected.entries.reduce((sum, entry) => sum + entry.listedIn.length, 0);
+  // Said as soon as it is known (the index may still be building), so a log shows each one's time.
+  if (problems.length === 0)
+    log(
+      `checked ${expected.entries.length} entries: each once in every section it is listed in (${listings} listings) and on its permalink page, with its link, title, quotes and notes${memo?.reused ? ` (${memo.reused} pages byte for byte as a previous build checked them: verdicts kept)` : ''}`,
+    );
   const indexed = await indexing;
   if (problems.length > 0) {
     throw new Error(
@@ -62,11 +68,7 @@ export async function finishSite(
         problems.map((problem) => `  ${problem.entry}: ${problem.message}`).join('\n'),
     );
   }
-  const listings = expected.entries.reduce((sum, entry) => sum + entry.listedIn.length, 0);
   if (memo && memoFile) memo.save(memoFile);
-  log(
-    `checked ${expected.entries.length} entries: each once in every section it is listed in (${listings} listings) and on its permalink page, with its link, title, quotes and notes${memo?.reused ? ` (${memo.reused} pages byte for byte as a previous build checked them: verdicts kept)` : ''}`,
-  );
   if ('error' in indexed) throw indexed.error;
   log(
     `indexed ${indexed.records} entries into pagefind/${indexed.reused ? ' (reused: every record as the last build made it)' : ''}`,
