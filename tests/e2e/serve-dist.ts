@@ -6,7 +6,7 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
-import { createBrotliCompress, createGzip } from 'node:zlib';
+import { constants, createBrotliCompress, createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -90,7 +90,8 @@ export function serveDirectory(root: string, port: number, base = '/', options: 
       ...(encoding ? { 'content-encoding': encoding, vary: 'accept-encoding' } : {}),
     });
     const body = createReadStream(file);
-    if (encoding === 'br') body.pipe(createBrotliCompress()).pipe(response);
+    // Quality 5, as hosts compress on the fly (11, the default, is for files compressed ahead of time).
+    if (encoding === 'br') body.pipe(createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })).pipe(response);
     else if (encoding === 'gzip') body.pipe(createGzip()).pipe(response);
     else body.pipe(response);
   }).listen(port, '127.0.0.1');

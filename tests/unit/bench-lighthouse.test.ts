@@ -57,7 +57,7 @@ describe('pageKinds', () => {
 });
 
 describe('lighthouseTable', () => {
-  it('has a row per page with the four scores and what was below full marks', () => {
+  it('has a row per page with the four scores, each run’s performance and what was below full marks', () => {
     const audits: PageAudit[] = [
       {
         kind: 'home',
@@ -65,9 +65,12 @@ describe('lighthouseTable', () => {
         scores: { performance: 100, accessibility: 96, 'best-practices': 100, seo: null },
         failing: ['target-size'],
         metrics: { totalBlockingTime: '0 ms', largestContentfulPaint: '1.3 s', cumulativeLayoutShift: '0' },
+        performanceRuns: [98, 100, 100],
       },
     ];
-    expect(lighthouseTable(audits).split('\n')[2]).toBe('| home | `/` | 100 | 96 | 100 | – | 0 ms | 0 | target-size |');
+    expect(lighthouseTable(audits).split('\n')[2]).toBe(
+      '| home | `/` | 100 | 96 | 100 | – | 98, 100, 100 | 0 ms | 0 | target-size |',
+    );
   });
 });
 
