@@ -20,7 +20,7 @@
  */
 import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { isHttpUrl } from '../schemas/content.ts';
-import { labelText } from './conventions.ts';
+import { labelText, NO_SUMMARY_MARK } from './conventions.ts';
 import { endLineOf, isComment, lineCount, lineOf, markdownOf, readerText } from './markdown.ts';
 import { type ImportPlan, type ListedUnder, type PlanEntry, type PlanListing, type PlanSection } from './plan.ts';
 import { readEntryLine, type EntryLine, type UrlOf } from './readers/entry-line.ts';
@@ -33,6 +33,8 @@ export type HeadingRole =
   | { role: 'section' }
   | { role: 'group'; id: string; heading: string }
   | { role: 'skip'; why: string }
+  /** A heading that is no part of the list (an "Index" over the real sections): left out, what is under it read. */
+  | { role: 'transparent'; why: string }
   | { role: 'refuse'; message: string };
 
 export interface BodyRules {
@@ -285,6 +287,11 @@ export function readBody(plan: ImportPlan, file: string, nodes: readonly RootCon
       skipping = { level: node.depth, problem: plan.problems[plan.problems.length - 1]!, part: new Set(part.urls), urls: part.urls };
       return;
     }
+    if (role.role === 'transparent') {
+      notice(node, `the heading "${text}" is left out (${role.why}); the sections under it are read`);
+      while (stack.length > 1 && top().level >= node.depth) stack.pop();
+      return;
+    }
     const headingLinks = [...linksIn(node, urlOf)];
     if (headingLinks.length > 0) plan.leftOut.push({ line: lineOf(node), what: 'links in headings (their words kept)', urls: headingLinks });
     while (stack.length > 1 && top().level >= node.depth) stack.pop();
@@ -337,6 +344,7 @@ export function readBody(plan: ImportPlan, file: string, nodes: readonly RootCon
       leaveOut(node, 'badges and images', 'badges and images are left out');
       return;
     }
+    endLabel(); // text after a label with no entries yet: the label was text too, kept in its place
     if (!openEntry) {
       const summary = isSummary(node);
       if (summary !== undefined) {
@@ -376,7 +384,9 @@ export function readBody(plan: ImportPlan, file: string, nodes: readonly RootCon
       case 'definition':
         break; // read with the links that use it
       case 'html':
-        if (isComment(node.value)) notice(node, 'an HTML comment is left out');
+        // An export's mark that the section has no summary: the text below it is its introduction.
+        if (node.value.trim() === NO_SUMMARY_MARK) current.blocks++;
+        else if (isComment(node.value)) notice(node, 'an HTML comment is left out');
         else leaveOut(node, 'HTML blocks', `an HTML block is left out (lines ${lineOf(node)}–${endLineOf(node)})`);
         break;
       case 'footnoteDefinition':
