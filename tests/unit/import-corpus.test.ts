@@ -78,7 +78,10 @@ describe.runIf(present)('a real README', () => {
     it("keeps no other entry's link as a bulleted entry line in an entry's notes", () => {
       const urls = new Set(plan.entries.map((entry) => entry.url));
       const misplaced = plan.entries.flatMap((entry) =>
-        entry.notes.flatMap(bulletedEntryUrls).filter((url) => url !== entry.url && urls.has(url)).map((url) => `${entry.title}: ${url}`),
+        entry.notes
+          .flatMap(bulletedEntryUrls)
+          .filter((url) => url !== entry.url && urls.has(url))
+          .map((url) => `${entry.title}: ${url}`),
       );
       expect(misplaced).toEqual([]);
     });

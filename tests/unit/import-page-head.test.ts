@@ -13,7 +13,11 @@ const title = (markdown: string, file = 'owner__my-list.md', given?: string) =>
 describe('a page title', () => {
   it('is the title given first, then a # heading (even a link)', () => {
     expect(title('# Things\n', 'x.md', 'Given')).toMatchObject({ text: 'Given', source: 'given' });
-    expect(title('# [Awesome Python](https://p.example/)\n')).toMatchObject({ text: 'Awesome Python', line: 1, source: 'heading' });
+    expect(title('# [Awesome Python](https://p.example/)\n')).toMatchObject({
+      text: 'Awesome Python',
+      line: 1,
+      source: 'heading',
+    });
   });
 
   it('is the # heading after a generated table of contents, not a ## section heading', () => {

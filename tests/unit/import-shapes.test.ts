@@ -42,7 +42,10 @@ describe('a README in the shapes real lists use', () => {
 
   it('keeps a legend bullet and a paragraph between entries in the section introduction, and says so', () => {
     const editors = plan.sections.find((section) => section.title === 'Editors')!;
-    expect(editors.intro).toEqual(['- \\[$] means the tool is paid.', 'Some of these run in a terminal; the rest need a window.']);
+    expect(editors.intro).toEqual([
+      '- \\[$] means the tool is paid.',
+      'Some of these run in a terminal; the rest need a window.',
+    ]);
     expect(plan.notices.map((notice) => notice.line)).toEqual([7, 16]);
   });
 
@@ -104,7 +107,9 @@ describe('a page titled in an HTML header block', () => {
   });
 
   it('takes --title before anything the page says', () => {
-    const plan = readPage(readFileSync(join(shapes, 'header-block.md'), 'utf8'), 'header-block.md', undefined, { title: 'Lights' });
+    const plan = readPage(readFileSync(join(shapes, 'header-block.md'), 'utf8'), 'header-block.md', undefined, {
+      title: 'Lights',
+    });
     expect(plan.title?.text).toBe('Lights');
   });
 });

@@ -22,7 +22,11 @@ describe('a table of entries', () => {
     expect(read.entries).toMatchObject([
       {
         line: 3,
-        entry: { links: [{ title: 'Skycast', url: 'https://sky.example/' }], description: 'Hourly forecasts', tags: ['auth-apikey', 'https-yes', 'year-2019'] },
+        entry: {
+          links: [{ title: 'Skycast', url: 'https://sky.example/' }],
+          description: 'Hourly forecasts',
+          tags: ['auth-apikey', 'https-yes', 'year-2019'],
+        },
         notes: [],
       },
     ]);

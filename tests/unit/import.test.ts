@@ -425,7 +425,9 @@ describe('an awesome README', () => {
     out = [];
     expect(runImport(join(awesome, 'awesome-birding.md'), '--out', dir)).toBe(0);
     expect(snapshot(dir)).toEqual(first);
-    expect(out.find((line) => line.startsWith('✓ Imported'))).toMatch(new RegExp(`\\(0 files written, ${first.size} unchanged\\)$`));
+    expect(out.find((line) => line.startsWith('✓ Imported'))).toMatch(
+      new RegExp(`\\(0 files written, ${first.size} unchanged\\)$`),
+    );
   });
 
   it('of 650 links imports into content that validates, and the time it took is printed', () => {
