@@ -281,7 +281,7 @@ describe('groups the pages use and list.md lacks', () => {
     expect(out).toContain(
       `  ${dir}/sections/data-products.md: "groups: [framing, approach]" written, so "Data Products" keeps offering only the groups it offered`,
     );
-    expect(out.at(-1)).toMatch(/, 2 groups added to list.md from .*\(6 files written, 0 unchanged\)$/);
+    expect(out.at(-1)).toMatch(/, 2 groups added to list.md from .*\(10 files written, 0 unchanged\)$/);
     // Running it again changes nothing.
     const after = snapshot(dir);
     expect(runImport(join(fixtures, 'groups-at-top.md'), '--out', dir)).toBe(0);
