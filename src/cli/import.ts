@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { readReadingList } from '../content/content-files.ts';
 import { formatProblem, sortProblems } from '../content/problems.ts';
+import { countLinks, linkReport } from '../import/link-accounting.ts';
 import { placePages } from '../import/place.ts';
 import { PAGE_FORMATS, type PageFormat } from '../import/plan.ts';
 import { readPage } from '../import/read-page.ts';
@@ -89,7 +90,11 @@ export function main(args: string[], io: CliIo): number {
     );
     return 1;
   }
-  const plans = pagePaths.map((path) => readPage(readFileSync(path, 'utf8'), display(path), format as PageFormat | undefined));
+  // --title names the page when it is the whole list (one page), before anything the page says.
+  const pageTitle = pagePaths.length === 1 ? flags.values.title : undefined;
+  const plans = pagePaths.map((path) =>
+    readPage(readFileSync(path, 'utf8'), display(path), format as PageFormat | undefined, { title: pageTitle }),
+  );
   const placement = placePages(
     plans,
     {
@@ -145,6 +150,7 @@ export function main(args: string[], io: CliIo): number {
   io.out(
     `${dryRun ? 'Would import' : '✓ Imported'} ${what} from ${pages.map((_page, index) => display(pagePaths[index]!)).join(', ')} into ${display(outDir)}/ (${files})${skipped}`,
   );
+  for (const plan of plans) for (const line of linkReport(plan.file, countLinks(plan))) io.out(line);
   return 0;
 }
 

@@ -1,7 +1,9 @@
 /**
  * The awesome-list format: a GitHub README such as sindresorhus/awesome's lists.
  *
- *   # Awesome Things [![Awesome](…badge…)](…)   the title (badges left out, said so)
+ *   # Awesome Things [![Awesome](…badge…)](…)   the title (badges left out, said so); without one, an
+ *                                               HTML header's <h1> or logo, or the file name
+ *                                               (src/import/readers/page-head.ts)
  *   > A curated list of things.                 the tagline: the list's (or page section's) one line
  *   ## Contents                                 a table of contents: left out, said so
  *   ## Section                                  a section; `###` a sub-section, and so on down
@@ -12,33 +14,44 @@
  * content/list.md writes them, which exports carry); then a heading with a declared group's heading
  * is that group.
  */
-import type { Definition, Nodes, RootContent } from 'mdast';
+import type { Heading, Nodes, RootContent } from 'mdast';
 import { parseDocument } from 'yaml';
 import { isAboutTheReadme, isContentsHeading, readGroupDeclaration } from './conventions.ts';
 import { isBadge, isComment, lineOf, parsePage, readerText } from './markdown.ts';
 import { readBody, type HeadingRole } from './page-body.ts';
 import { emptyPlan, type ImportPlan, type PlanGroup } from './plan.ts';
+import { readPageTitle, type TitleSource } from './readers/page-head.ts';
+import { definitionsOf, linksIn } from './readers/prose.ts';
 
-export function readAwesomePage(source: string, file: string): ImportPlan {
+const TITLE_SOURCES: Record<TitleSource, string> = {
+  given: '--title',
+  heading: 'its "#" heading',
+  html: 'its HTML header',
+  'file name': 'the file name',
+  default: 'nothing on the page',
+};
+
+export function readAwesomePage(source: string, file: string, options: { title?: string | undefined } = {}): ImportPlan {
   const { tree, frontmatter } = parsePage(source);
   const nodes = [...tree.children];
-  const titleIndex = nodes.findIndex((node) => node.type === 'heading');
-  const titleNode =
-    titleIndex >= 0 && nodes[titleIndex]?.type === 'heading' && nodes[titleIndex].depth === 1 ? nodes[titleIndex] : undefined;
+  const urlOf = definitionsOf(tree.children);
   const frontmatterTitle = typeof frontmatter?.data.title === 'string' ? frontmatter.data.title.trim() : '';
-  const title = frontmatterTitle || (titleNode ? readerText(titleNode, { html: false }) : '');
-  const plan = emptyPlan(file, 'awesome', title);
-  if (title) plan.title = { text: title, line: titleNode && !frontmatterTitle ? lineOf(titleNode) : 1 };
-  else
-    plan.problems.push({
+  const isContents = (heading: Heading) => isContentsHeading(readerText(heading));
+  const title = readPageTitle(nodes, file, { given: options.title || frontmatterTitle, isContents });
+  const plan = emptyPlan(file, 'awesome', title.text);
+  plan.links = [...linksIn(tree.children, urlOf)];
+  plan.title = { text: title.text, line: title.line };
+  if (title.source !== 'heading' && title.source !== 'given')
+    plan.notices.push({
       file,
-      line: 1,
-      field: 'title',
-      message: 'an awesome list starts with its title: "# Awesome …"',
-      lines: 1,
+      line: title.line,
+      message: `the page has no "# Title" line: its title is "${title.text}", from ${TITLE_SOURCES[title.source]} (give another with --title)`,
     });
-  if (titleNode && !frontmatterTitle) {
-    nodes.splice(titleIndex, 1);
+  const titleNode = title.heading;
+  if (titleNode) {
+    nodes.splice(nodes.indexOf(titleNode), 1);
+    const urls = [...linksIn(titleNode, urlOf)];
+    if (urls.length > 0) plan.leftOut.push({ line: lineOf(titleNode), what: 'the title line', urls });
     if (hasPictures(titleNode))
       plan.notices.push({ file, line: lineOf(titleNode), message: 'badges and images in the title are left out' });
   }
@@ -69,7 +82,6 @@ export function readAwesomePage(source: string, file: string): ImportPlan {
     nodes.filter((node, index) => node.type === 'heading' && isContentsHeading(readerText(node)) && isContentsBody(nodes, index)),
   );
 
-  const definitions = tree.children.filter((node): node is Definition => node.type === 'definition');
   readBody(
     plan,
     file,
@@ -83,7 +95,7 @@ export function readAwesomePage(source: string, file: string): ImportPlan {
         return { role: 'section' };
       },
     },
-    definitions,
+    urlOf,
   );
   plan.description = plan.sections[0]!.summary;
   return plan;

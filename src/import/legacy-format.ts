@@ -14,12 +14,12 @@
  * lists its entries directly. A page that declares its groups instead nests sections by heading
  * level, and a heading whose text is a declared group's heading is that group.
  */
-import type { Definition } from 'mdast';
 import { slugify, uniqueSlug } from '../content/slugs.ts';
 import { isAboutTheReadme, readGroupDeclaration } from './conventions.ts';
 import { parsePage, type PageFrontmatter } from './markdown.ts';
 import { readBody, type BodyRules, type HeadingRole } from './page-body.ts';
 import { emptyPlan, type ImportPlan, type PlanGroup } from './plan.ts';
+import { definitionsOf, linksIn } from './readers/prose.ts';
 
 /** Frontmatter keys a site page carries that mean nothing to a reading list. */
 const SITE_KEYS = new Set(['layout', 'permalink']);
@@ -61,8 +61,9 @@ export function readLegacyPage(source: string, file: string): ImportPlan {
   }
   const hasGroupLevel = tree.children.some((node) => node.type === 'heading' && node.depth === 2);
   const rules: BodyRules = { heading: declared ? declaredRules(declared) : inferredRules(plan.groups, hasGroupLevel) };
-  const definitions = tree.children.filter((node): node is Definition => node.type === 'definition');
-  readBody(plan, file, tree.children, rules, definitions);
+  const urlOf = definitionsOf(tree.children);
+  plan.links = [...linksIn(tree.children, urlOf)];
+  readBody(plan, file, tree.children, rules, urlOf);
   plan.description = plan.sections[0]!.summary;
   return plan;
 }

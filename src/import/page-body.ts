@@ -3,25 +3,30 @@
  * share it; a format only says what each heading is (a section, a group, something to skip) and
  * reads its own page head (frontmatter, or an awesome list's title and tagline).
  *
- * What it understands, as nodes of the syntax tree rather than line patterns:
- * - an entry: a paragraph or a bullet that starts with a link (after emoji shortcodes, its tags),
- *   then an optional description (`: `, ` - `, ` – `, ` — `, or the next line); several links joined
- *   only by `,` `/` `and` … are an entry each;
- * - its quotes: blockquotes after it or indented under it, and `- > quote` bullets;
- * - its notes: bullets and paragraphs after it or indented under it (the description first);
- * - links bulleted under an entry (favourite posts under a blog): entries of their own, right after
- *   it, noting what they were listed under; a bold label line (`**Misc favorites:**`) or a bullet
- *   of plain text with links nested under it does the same for the run below it;
- * - a section's first plain paragraph (or blockquote) is its summary; other prose between its
- *   entries is kept in its introduction, said out loud.
- * Badges, images, HTML blocks and comments, tables of contents and "back to top" links are left out,
- * each with a line saying so. Anything else is refused with its page line.
+ * The walk is short: it keeps the open section and entry, and hands each kind of node to its reader
+ * in src/import/readers/ —
+ * - entry-line.ts: a paragraph or bullet whose first link is the item (after emoji, images, badges,
+ *   a bold word or a strike-through); several links joined only by `,` `/` `and` … are an entry each;
+ * - table.ts: a table whose rows hold links, a row an entry;
+ * - quote.ts: a blockquote after an entry (or indented under it), one passage;
+ * - prose.ts: labels (`**Misc favorites:**`), badge lines, tables of contents, and the links in text.
+ * An entry's notes are the bullets and paragraphs indented under it (the description first), and
+ * links bulleted under it are entries of their own, right after it, noting what they were listed
+ * under. A section's first plain paragraph (or blockquote) is its summary; any other text that is
+ * not an entry — prose between entries, a legend bullet, a table row without a link — is kept in
+ * the section's introduction, said out loud. Badges, HTML blocks, comments, tables of contents and
+ * "back to top" links are left out, each with a line saying so and its links counted (plan.leftOut).
+ * Nothing changes kind silently, and nothing is refused but a heading a format cannot place.
  */
-import type { Blockquote, Definition, Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { isHttpUrl } from '../schemas/content.ts';
-import { DESCRIPTION_SEPARATOR, LINK_JOINER, REPEAT_MARK, SHORTCODES, labelText, tagOfShortcode } from './conventions.ts';
-import { endLineOf, inlineMarkdown, isBadge, isComment, lineCount, lineOf, markdownOf, readerText } from './markdown.ts';
+import { labelText } from './conventions.ts';
+import { endLineOf, isComment, lineCount, lineOf, markdownOf, readerText } from './markdown.ts';
 import { type ImportPlan, type ListedUnder, type PlanEntry, type PlanListing, type PlanSection } from './plan.ts';
+import { readEntryLine, type EntryLine, type UrlOf } from './readers/entry-line.ts';
+import { isLabel, isNavigation, isPicturesOnly, isPlainPhrasing, linksIn } from './readers/prose.ts';
+import { quoteOf } from './readers/quote.ts';
+import { readTable } from './readers/table.ts';
 
 /** What a heading stands for on this page. */
 export type HeadingRole =
@@ -46,29 +51,9 @@ interface OpenSection {
   entries: number;
 }
 
-/** A link as an entry reads it: the text a reader sees and the address. */
-interface EntryLink {
-  title: string;
-  url: string;
-  line: number;
-  /** The link's own title attribute (`[Name](url "tooltip")`), which an entry has no place for. */
-  tooltip?: string | null | undefined;
-}
-
-/** Emoji characters (with their joiners and variation selectors) standing before a link. */
-const EMOJI_PREFIX =
-  /^\s*(?:(?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\p{Emoji_Modifier}|\u200d|\ufe0f|\p{Extended_Pictographic}|\p{Regional_Indicator})*\s*)+$/u;
-
 /** Reads `nodes` (the page after its head) into `plan`, under the page itself. */
-export function readBody(
-  plan: ImportPlan,
-  file: string,
-  nodes: readonly RootContent[],
-  rules: BodyRules,
-  definitions: readonly Definition[],
-): void {
+export function readBody(plan: ImportPlan, file: string, nodes: readonly RootContent[], rules: BodyRules, urlOf: UrlOf): void {
   const footnotes = inlineFootnotes(nodes);
-  const urlOf = new Map(definitions.map((definition) => [definition.identifier.toLowerCase(), definition.url]));
   const pageSection = plan.sections[0]!;
   const stack: OpenSection[] = [
     { section: pageSection, level: 0, kind: undefined, blocks: pageSection.summary ? 1 : 0, entries: 0 },
@@ -81,16 +66,31 @@ export function readBody(
   let lastEntry: PlanEntry | undefined;
   let label: { text: string; line: number; used: boolean; node: Paragraph } | undefined;
   /** Set while the content under a skipped or refused heading is passed over. */
-  let skipping: { level: number; problem?: ImportPlan['problems'][number] } | undefined;
+  let skipping:
+    { level: number; problem?: ImportPlan['problems'][number]; part?: Set<string>; urls?: string[] }
+    | undefined;
 
-  const refuse = (node: Nodes, field: string, message: string) => {
-    plan.problems.push({ file, line: lineOf(node), field, message, lines: lineCount(node) });
-  };
   const notice = (node: Nodes, message: string) => plan.notices.push({ file, line: lineOf(node), message });
+  /** Leaves out a part of the page as a whole: said, and its links counted under `what`. */
+  const leaveOut = (node: Nodes | readonly Nodes[], what: string, message: string) => {
+    const first = (Array.isArray(node) ? node[0] : node) as Nodes | undefined;
+    const line = first ? lineOf(first) : 1;
+    plan.notices.push({ file, line, message });
+    const urls = [...linksIn(node, urlOf)];
+    if (urls.length > 0) plan.leftOut.push({ line, what, urls });
+    return urls;
+  };
   const listingHere = (line: number): PlanListing => ({ section: top().section.key, kind: top().kind, line });
   const keepInIntro = (node: RootContent, why: string) => {
     top().section.intro.push(markdownOf([node]));
     notice(node, `${why}: kept in the introduction of "${top().section.title}"`);
+  };
+  const addQuote = (owner: PlanEntry, node: Extract<RootContent, { type: 'blockquote' }>) => {
+    const quote = quoteOf(node);
+    if (quote) owner.quotes.push(quote);
+    // A quote is words: the addresses of links in it are not kept.
+    const urls = [...linksIn(node, urlOf)];
+    if (urls.length > 0) plan.leftOut.push({ line: lineOf(node), what: 'links inside quotes (their words kept)', urls });
   };
   const endLabel = () => {
     if (label && !label.used) {
@@ -107,66 +107,11 @@ export function readBody(
     lastEntry = undefined;
   };
 
-  const resolveLink = (node: PhrasingContent): { link: EntryLink; node: PhrasingContent } | undefined => {
-    let inner = node;
-    // `**[Title](url)**`: a bold link is the link.
-    while (
-      (inner.type === 'strong' || inner.type === 'emphasis') &&
-      inner.children.filter((child) => !isBlankText(child)).length === 1
-    ) {
-      inner = inner.children.find((child) => !isBlankText(child))!;
-    }
-    if (isBadge(inner)) return undefined;
-    if (inner.type === 'link') {
-      return { link: { title: readerText(inner), url: inner.url, line: lineOf(inner), tooltip: inner.title }, node: inner };
-    }
-    if (inner.type === 'linkReference') {
-      const url = urlOf.get(inner.identifier.toLowerCase());
-      if (url !== undefined) return { link: { title: readerText(inner), url, line: lineOf(inner) }, node: inner };
-    }
-    return undefined;
-  };
-
-  /** The entries a paragraph starts, or undefined when it does not start with a link. */
-  const readEntryLine = (paragraph: Paragraph) => {
-    const children = paragraph.children;
-    let index = 0;
-    const tags: string[] = [];
-    let prefix = '';
-    const first = children[0];
-    if (first?.type === 'text' && !resolveLink(first)) {
-      if (SHORTCODES.test(first.value)) tags.push(...(first.value.match(/:[a-z0-9_+-]+:/gi) ?? []).map(tagOfShortcode));
-      else if (EMOJI_PREFIX.test(first.value)) prefix = first.value.trim();
-      else if (first.value.trim() !== '') return undefined;
-      index = 1;
-    }
-    const head = children[index];
-    const firstLink = head && resolveLink(head);
-    if (!firstLink) return undefined;
-    const links: EntryLink[] = [firstLink.link];
-    for (;;) {
-      const between = children[index + 1];
-      const next = children[index + 2];
-      if (between?.type === 'text' && LINK_JOINER.test(between.value) && next && resolveLink(next)) {
-        links.push(resolveLink(next)!.link);
-        index += 2;
-      } else if (between && resolveLink(between)) {
-        links.push(resolveLink(between)!.link);
-        index += 1;
-      } else {
-        break;
-      }
-    }
-    let rest = children.slice(index + 1);
-    const repeat = rest.some((node) => node.type === 'html' && node.value.trim() === REPEAT_MARK);
-    rest = rest.filter((node) => !(node.type === 'html' && isComment(node.value)));
-    rest = trimInline(rest);
-    if (rest[0]?.type === 'text') {
-      const value = rest[0].value.replace(DESCRIPTION_SEPARATOR, '');
-      rest = value ? [{ ...rest[0], value }, ...rest.slice(1)] : rest.slice(1);
-    }
-    if (prefix) links[0] = { ...links[0]!, title: `${prefix} ${links[0]!.title}` };
-    return { links, tags, description: rest.length > 0 ? inlineMarkdown(rest) : undefined, repeat };
+  /** An entry line whose first link is an address on the web; else (a link within the page or to a file) text. */
+  const webEntryLine = (paragraph: Paragraph): EntryLine | undefined => {
+    const line = readEntryLine(paragraph, urlOf);
+    if (!line || !line.links.every((link) => isHttpUrl(link.url))) return undefined;
+    return line;
   };
 
   /**
@@ -174,92 +119,63 @@ export function readBody(
    * line belong to (so they stay in the page's reading order: `[Part 1](…), [Part 2](…)` then a quote).
    */
   const addEntries = (
-    paragraph: Paragraph,
-    line: ReturnType<typeof readEntryLine> & object,
+    node: Nodes,
+    line: EntryLine,
     under: ListedUnder | undefined,
     listing: PlanListing,
-  ) => {
-    const made: PlanEntry[] = [];
-    const internal = line.links.filter((link) => link.url.startsWith('#'));
-    if (internal.length === line.links.length) {
-      notice(paragraph, `a link within the page ("${line.links[0]!.title}") is not an entry: left out`);
-      return undefined;
-    }
+    moreNotes: readonly string[] = [],
+  ): PlanEntry => {
+    let entry: PlanEntry | undefined;
     for (const link of line.links) {
-      if (link.tooltip) notice(paragraph, `the tooltip "${link.tooltip}" of the link to ${link.url} is left out`);
-      if (link.url.startsWith('#')) {
-        notice(paragraph, `a link within the page ("${link.title}") is not an entry: left out`);
-        continue;
-      }
-      if (!isHttpUrl(link.url)) {
-        plan.problems.push({
-          file,
-          line: link.line,
-          field: 'url',
-          message: `"${link.url}" must be an absolute http:// or https:// URL`,
-          lines: 1,
-        });
-        continue;
-      }
-      if (link.title === '') {
-        plan.problems.push({
-          file,
-          line: link.line,
-          field: 'title',
-          message: `the link to ${link.url} has no text: write "[Title](${link.url})"`,
-          lines: 1,
-        });
-        continue;
-      }
-      const entry: PlanEntry = {
+      if (link.tooltip) notice(node, `the tooltip "${link.tooltip}" of the link to ${link.url} is left out`);
+      const title = link.title === '' ? link.url : link.title;
+      if (link.title === '') notice(node, `the link to ${link.url} has no text: its address is its title`);
+      entry = {
         line: link.line,
-        title: link.title,
+        title: line.prefix && entry === undefined ? `${line.prefix} ${title}` : title,
         url: link.url,
         listings: [{ ...listing, line: link.line }],
         quotes: [],
         tags: [...line.tags],
-        notes: line.description ? [line.description] : [],
+        notes: [...(line.description ? [line.description] : []), ...moreNotes],
         under,
         repeat: line.repeat,
       };
       plan.entries.push(entry);
-      made.push(entry);
     }
-    if (made.length > 0) {
-      top().entries += made.length;
-      if (label && under && 'label' in under) label.used = true;
-    }
-    return made[made.length - 1];
+    top().entries += line.links.length;
+    if (label && under && 'label' in under) label.used = true;
+    return entry!;
   };
 
   const underLabel = (): ListedUnder | undefined => (label ? { label: label.text } : undefined);
 
   /**
-   * Reads one bullet: an entry (with what is indented under it), a quote or note of `owner` (the
-   * entry above it), or a label for the links bulleted under it. `parent` is the entry it is
-   * listed under, if any; `under` what its entries are listed under instead (a label).
+   * Reads one bullet: an entry (with what is indented under it), a quote of `owner` (the entry
+   * above it), a note of `parent` (the entry the list is under), a label for the links bulleted
+   * under it, or text kept in the section's introduction. Returns the entry it made, null when it
+   * was a bullet that closes the entry above (so nothing below attaches to the wrong entry).
    */
   const readItem = (
     item: ListItem,
     context: { parent: PlanEntry | undefined; owner: PlanEntry | undefined; under: ListedUnder | undefined },
     notes: Map<PlanEntry, ListItem[]>,
-  ): PlanEntry | undefined => {
+    intro: ListItem[],
+  ): PlanEntry | null | undefined => {
     const { parent, owner, under } = context;
     const [first, ...rest] = item.children;
-    const entryLine = first?.type === 'paragraph' ? readEntryLine(first) : undefined;
+    // `* * [Name](…)`: an empty bullet holding a list is that list.
+    if (first?.type === 'list' && rest.length === 0) return readList(first, parent, under) ?? null;
+    const entryLine = first?.type === 'paragraph' ? webEntryLine(first) : undefined;
     if (first?.type === 'paragraph' && entryLine) {
       const listedUnder = under ?? (parent ? { entry: { title: parent.title, url: parent.url } } : undefined);
       const entry = addEntries(first, entryLine, listedUnder, listingHere(lineOf(first)));
-      if (entry) readUnder(entry, rest);
+      readUnder(entry, rest);
       return entry;
     }
-    if (first?.type === 'blockquote') {
-      if (!owner) {
-        refuse(item, 'quote', 'a quote must be under the entry it is from: indent it under "[Title](https://…)"');
-        return undefined;
-      }
+    if (first?.type === 'blockquote' && owner) {
       for (const child of item.children) {
-        if (child.type === 'blockquote') owner.quotes.push(...quotesOf(child));
+        if (child.type === 'blockquote') addQuote(owner, child);
         else owner.notes.push(markdownOf([child]));
       }
       return undefined;
@@ -268,58 +184,62 @@ export function readBody(
     const nested = rest.filter((child): child is List => child.type === 'list');
     if (first?.type === 'paragraph' && nested.some((list) => list.children.some(startsWithEntry))) {
       const text = labelText(readerText(first));
-      for (const child of rest) {
-        if (child.type === 'list') readList(child, undefined, { label: text });
-        else
-          refuse(
-            child,
-            'line',
-            `not understood under the label "${text}": only bulleted entries "[Title](https://…)" are read there`,
-          );
+      const kept = [first, ...rest.filter((child) => child.type !== 'list')];
+      if (kept.length > 1 || linksIn(first, urlOf).size > 0) {
+        top().section.intro.push(markdownOf(kept));
+        notice(item, `the text of the label "${text}" is kept in the introduction of "${top().section.title}"`);
       }
-      return undefined;
+      for (const child of nested) readList(child, undefined, { label: text });
+      return null;
     }
-    if (owner) {
-      const list = notes.get(owner);
+    if (parent) {
+      const list = notes.get(parent);
       if (list) list.push(item);
-      else notes.set(owner, [item]);
+      else notes.set(parent, [item]);
       return undefined;
     }
-    refuse(
-      item,
-      'line',
-      `not understood: "${clip(readerText(item))}" is a bullet without a link; an entry is "- [Title](https://…)", and a note goes under its entry`,
-    );
-    return undefined;
+    const notWeb = first?.type === 'paragraph' ? readEntryLine(first, urlOf) : undefined;
+    if (notWeb && rest.length === 0 && notWeb.links.every((link) => link.url.startsWith('#'))) {
+      notice(item, `a link within the page ("${notWeb.links[0]!.title}") is not an entry: left out`);
+      return null;
+    }
+    // Not an entry and not under one (a legend, a licence name, a line about the list): kept as text.
+    intro.push(item);
+    notice(item, `a bullet that is not an entry ("${clip(readerText(item))}"): kept in the introduction of "${top().section.title}"`);
+    return first?.type === 'paragraph' && readEntryLine(first, urlOf) ? null : undefined;
   };
 
   /**
    * Reads a list: bulleted entries, and the quotes and notes of the entry each bullet is under —
-   * `parent` for the whole list, else the entry bulleted above it.
+   * `parent` for the whole list (its notes), else the entry bulleted above it (its `- > quotes`).
    */
   const readList = (list: List, parent: PlanEntry | undefined, under: ListedUnder | undefined): PlanEntry | undefined => {
     if (isNavigation(list)) {
-      notice(
+      leaveOut(
         list,
+        'tables of contents',
         `a list of links within the page (a table of contents) is left out (lines ${lineOf(list)}–${endLineOf(list)})`,
       );
       return undefined;
     }
     const notes = new Map<PlanEntry, ListItem[]>();
+    const intro: ListItem[] = [];
     let last: PlanEntry | undefined;
     for (const item of list.children) {
-      const made = readItem(item, { parent, owner: parent ?? last, under }, notes);
+      const made = readItem(item, { parent, owner: parent ?? last, under }, notes, intro);
       if (made) last = made;
+      else if (made === null) last = undefined;
     }
     // One list of notes per entry, in the order written, so the bullets stay one list.
     for (const [owner, items] of notes) owner.notes.push(markdownOf([{ ...list, children: items }]));
+    if (intro.length > 0) top().section.intro.push(markdownOf([{ ...list, children: intro }]));
     return last;
   };
 
   /** What is indented under an entry's bullet: quotes, notes and the links listed under it. */
   const readUnder = (entry: PlanEntry, blocks: readonly RootContent[]) => {
     for (const block of blocks) {
-      if (block.type === 'blockquote') entry.quotes.push(...quotesOf(block));
+      if (block.type === 'blockquote') addQuote(entry, block);
       else if (block.type === 'list') readList(block, entry, undefined);
       else if (block.type === 'html' && isComment(block.value)) notice(block, 'an HTML comment is left out');
       else entry.notes.push(markdownOf([block]));
@@ -336,145 +256,191 @@ export function readBody(
     return text === '' ? undefined : text;
   };
 
+  /** Text that is not an entry: the open entry's notes, else the section's introduction (said so after its first entry). */
+  const keepText = (node: RootContent, what: string) => {
+    const current = top();
+    if (openEntry) openEntry.notes.push(markdownOf([node]));
+    else if (current.entries === 0 && current.kind === undefined) current.section.intro.push(markdownOf([node]));
+    else keepInIntro(node, what);
+    current.blocks++;
+  };
+
+  const readHeading = (node: Heading) => {
+    endLabel();
+    closeEntries();
+    const text = readerText(node, { html: false });
+    const role: HeadingRole =
+      text === '' ? { role: 'refuse', message: 'a heading without text' } : rules.heading(node.depth, text, node);
+    if (role.role === 'skip') {
+      notice(node, `"${text}" is left out: ${role.why}`);
+      const part = { line: lineOf(node), what: `the part "${text}"`, urls: [...linksIn(node, urlOf)] };
+      plan.leftOut.push(part);
+      skipping = { level: node.depth, part: new Set(part.urls), urls: part.urls };
+      return;
+    }
+    if (role.role === 'refuse') {
+      plan.problems.push({ file, line: lineOf(node), field: 'heading', message: `${role.message} (what is under it is not imported)`, lines: 1 });
+      const part = { line: lineOf(node), what: 'parts refused (see the problems)', urls: [...linksIn(node, urlOf)] };
+      plan.leftOut.push(part);
+      skipping = { level: node.depth, problem: plan.problems[plan.problems.length - 1]!, part: new Set(part.urls), urls: part.urls };
+      return;
+    }
+    const headingLinks = [...linksIn(node, urlOf)];
+    if (headingLinks.length > 0) plan.leftOut.push({ line: lineOf(node), what: 'links in headings (their words kept)', urls: headingLinks });
+    while (stack.length > 1 && top().level >= node.depth) stack.pop();
+    if (role.role === 'group') {
+      const current = top();
+      current.kind = role.id;
+      current.blocks++;
+      if (!current.section.groups.includes(role.id)) current.section.groups.push(role.id);
+      if (!plan.groups.some((group) => group.id === role.id)) plan.groups.push({ id: role.id, heading: role.heading });
+      return;
+    }
+    const section: PlanSection = {
+      key: `s${++sectionCount}`,
+      line: lineOf(node),
+      title: text,
+      intro: [],
+      parent: top().section.key,
+      groups: [],
+    };
+    plan.sections.push(section);
+    stack.push({ section, level: node.depth, kind: undefined, blocks: 0, entries: 0 });
+  };
+
+  const readParagraph = (node: Paragraph) => {
+    const current = top();
+    const entryLine = webEntryLine(node);
+    if (entryLine) {
+      const entry = addEntries(node, entryLine, underLabel(), listingHere(lineOf(node)));
+      current.blocks++;
+      openEntry = lastEntry = entry;
+      return;
+    }
+    const notWeb = readEntryLine(node, urlOf);
+    if (notWeb) {
+      closeEntries(); // nothing below belongs to the entry above any more
+      if (notWeb.links.every((link) => link.url.startsWith('#'))) {
+        notice(node, `a link within the page ("${notWeb.links[0]!.title}") is not an entry: left out`);
+        return;
+      }
+      notice(node, `"${clip(readerText(node))}" links to ${notWeb.links[0]!.url}, not a web address: kept as text, not an entry`);
+    }
+    if (isLabel(node)) {
+      endLabel();
+      closeEntries();
+      label = { text: labelText(readerText(node)), line: lineOf(node), used: false, node };
+      current.blocks++;
+      return;
+    }
+    if (isPicturesOnly(node)) {
+      leaveOut(node, 'badges and images', 'badges and images are left out');
+      return;
+    }
+    if (!openEntry) {
+      const summary = isSummary(node);
+      if (summary !== undefined) {
+        current.section.summary = summary;
+        current.blocks++;
+        return;
+      }
+    }
+    keepText(node, 'a paragraph between entries');
+  };
+
   for (const node of nodes) {
     if (skipping) {
       if (node.type === 'heading' && node.depth <= skipping.level) {
         skipping = undefined;
       } else {
         if (skipping.problem) skipping.problem.lines += lineCount(node);
+        // What is under a skipped heading is left out with it, its links counted there.
+        if (skipping.part) {
+          for (const url of linksIn(node, urlOf)) {
+            if (!skipping.part.has(url)) skipping.urls!.push(url);
+            skipping.part.add(url);
+          }
+        }
         continue;
       }
-    }
-    if (node.type === 'heading') {
-      endLabel();
-      closeEntries();
-      const text = readerText(node, { html: false });
-      const role: HeadingRole =
-        text === '' ? { role: 'refuse', message: 'a heading without text' } : rules.heading(node.depth, text, node);
-      if (role.role === 'skip') {
-        notice(node, `"${text}" is left out: ${role.why}`);
-        skipping = { level: node.depth };
-        continue;
-      }
-      if (role.role === 'refuse') {
-        refuse(node, 'heading', `${role.message} (what is under it is not imported)`);
-        skipping = { level: node.depth, problem: plan.problems[plan.problems.length - 1]! };
-        continue;
-      }
-      while (stack.length > 1 && top().level >= node.depth) stack.pop();
-      if (role.role === 'group') {
-        const current = top();
-        current.kind = role.id;
-        current.blocks++;
-        if (!current.section.groups.includes(role.id)) current.section.groups.push(role.id);
-        if (!plan.groups.some((group) => group.id === role.id)) plan.groups.push({ id: role.id, heading: role.heading });
-        continue;
-      }
-      const section: PlanSection = {
-        key: `s${++sectionCount}`,
-        line: lineOf(node),
-        title: text,
-        intro: [],
-        parent: top().section.key,
-        groups: [],
-      };
-      plan.sections.push(section);
-      stack.push({ section, level: node.depth, kind: undefined, blocks: 0, entries: 0 });
-      continue;
     }
     const current = top();
-    if (node.type === 'thematicBreak') {
-      endLabel();
-      closeEntries();
-      continue;
-    }
-    if (node.type === 'definition') continue; // read with the links that use it
-    if (node.type === 'html') {
-      notice(
-        node,
-        isComment(node.value)
-          ? 'an HTML comment is left out'
-          : `an HTML block is left out (lines ${lineOf(node)}–${endLineOf(node)})`,
-      );
-      continue;
-    }
-    if (node.type === 'footnoteDefinition') {
-      if (!footnotes.has(node.identifier))
-        notice(node, `the footnote [^${node.label ?? node.identifier}] is referred to nowhere: left out`);
-      continue;
-    }
-    if (node.type === 'paragraph') {
-      const entryLine = readEntryLine(node);
-      if (entryLine) {
-        const entry = addEntries(node, entryLine, underLabel(), listingHere(lineOf(node)));
-        current.blocks++;
-        if (entry) openEntry = lastEntry = entry;
-        continue;
-      }
-      if (isLabel(node)) {
+    switch (node.type) {
+      case 'heading':
+        readHeading(node);
+        break;
+      case 'thematicBreak':
         endLabel();
         closeEntries();
-        label = { text: labelText(readerText(node)), line: lineOf(node), used: false, node };
+        break;
+      case 'definition':
+        break; // read with the links that use it
+      case 'html':
+        if (isComment(node.value)) notice(node, 'an HTML comment is left out');
+        else leaveOut(node, 'HTML blocks', `an HTML block is left out (lines ${lineOf(node)}–${endLineOf(node)})`);
+        break;
+      case 'footnoteDefinition':
+        if (!footnotes.has(node.identifier))
+          leaveOut(node, 'footnotes referred to nowhere', `the footnote [^${node.label ?? node.identifier}] is referred to nowhere: left out`);
+        break;
+      case 'paragraph':
+        readParagraph(node);
+        break;
+      case 'blockquote': {
+        const owner = openEntry ?? lastEntry;
+        if (owner) {
+          addQuote(owner, node);
+          break;
+        }
+        const summary = isSummary(node);
+        if (summary !== undefined) {
+          current.section.summary = summary;
+          current.blocks++;
+        } else keepText(node, 'a quote that follows no entry');
+        break;
+      }
+      case 'list': {
+        // Bullets under an entry paragraph are listed under it; otherwise under the label, if any.
+        const last = readList(node, openEntry, openEntry ? undefined : underLabel());
+        if (!openEntry) lastEntry = last;
         current.blocks++;
-        continue;
+        break;
       }
-      if (
-        node.children.every(
-          (child) =>
-            child.type === 'image' ||
-            child.type === 'imageReference' ||
-            isBadge(child) ||
-            isBlankText(child) ||
-            child.type === 'break',
-        )
-      ) {
-        notice(node, 'badges and images are left out');
-        continue;
+      case 'table': {
+        endLabel();
+        closeEntries();
+        const table = readTable(node, urlOf);
+        for (const row of table.entries) {
+          if (!row.entry.links.every((link) => isHttpUrl(link.url))) {
+            table.rows.push({ line: row.line, markdown: row.entry.links.map((link) => link.title).join(', ') });
+            continue;
+          }
+          addEntries(node, row.entry, undefined, listingHere(row.line), row.notes);
+        }
+        if (table.rows.length > 0) {
+          table.rows.sort((a, b) => a.line - b.line);
+          current.section.intro.push(markdownOf([{ type: 'list', ordered: false, spread: false, children: table.rows.map((row) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [{ type: 'text', value: row.markdown }] }] })) }]));
+          notice(node, `${table.rows.length} table row${table.rows.length === 1 ? '' : 's'} without an entry link: kept in the introduction of "${current.section.title}"`);
+        }
+        current.blocks++;
+        break;
       }
-      if (openEntry) {
-        openEntry.notes.push(markdownOf([node]));
-        continue;
-      }
-      const summary = isSummary(node);
-      if (summary !== undefined) current.section.summary = summary;
-      else if (current.entries === 0 && current.kind === undefined) current.section.intro.push(markdownOf([node]));
-      else keepInIntro(node, 'a paragraph between entries');
-      current.blocks++;
-      continue;
+      default:
+        // Code and anything else that is not an entry: part of the open entry's notes, else the section's intro.
+        keepText(node, `a ${node.type} block between entries`);
     }
-    if (node.type === 'blockquote') {
-      const owner = openEntry ?? lastEntry;
-      if (owner) {
-        owner.quotes.push(...quotesOf(node));
-        continue;
-      }
-      const summary = isSummary(node);
-      if (summary !== undefined) current.section.summary = summary;
-      else if (current.entries === 0) current.section.intro.push(markdownOf([node]));
-      else refuse(node, 'quote', 'a quote must follow the entry it is from ("[Title](https://…)")');
-      current.blocks++;
-      continue;
-    }
-    if (node.type === 'list') {
-      // Bullets under an entry paragraph are listed under it; otherwise under the label, if any.
-      const last = readList(node, openEntry, openEntry ? undefined : underLabel());
-      if (!openEntry && last) lastEntry = last;
-      current.blocks++;
-      continue;
-    }
-    if (node.type === 'table') {
-      refuse(node, 'table', 'tables are not read: write each row as a bullet "- [Name](https://…) - description"');
-      continue;
-    }
-    // Code and anything else that is not an entry: part of the open entry's notes, else the section's intro.
-    if (openEntry) openEntry.notes.push(markdownOf([node]));
-    else if (current.entries === 0) current.section.intro.push(markdownOf([node]));
-    else keepInIntro(node, `a ${node.type} block between entries`);
-    current.blocks++;
   }
   endLabel();
   refuseUngroupedEntries(plan, file);
 }
+
+/** A bullet whose text is an entry line. */
+function startsWithEntry(item: ListItem): boolean {
+  const first = item.children[0];
+  return first?.type === 'paragraph' && readEntryLine(first) !== undefined;
+}
+
+const clip = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 
 /**
  * Footnotes become part of the text that refers to them — `slides.[^1]` reads `slides. (Slides are
@@ -521,6 +487,7 @@ function refuseUngroupedEntries(plan: ImportPlan, file: string): void {
   plan.entries = plan.entries.filter((entry) => {
     const listing = entry.listings[0]!;
     if (listing.kind !== undefined || !grouped.has(listing.section)) return true;
+    plan.leftOut.push({ line: entry.line, what: 'parts refused (see the problems)', urls: [entry.url] });
     plan.problems.push({
       file,
       line: entry.line,
@@ -532,67 +499,3 @@ function refuseUngroupedEntries(plan: ImportPlan, file: string): void {
   });
 }
 
-/** The quotes of a blockquote: each paragraph (or other block) in it is one quote, as a reader sees it. */
-function quotesOf(blockquote: Blockquote): string[] {
-  return blockquote.children
-    .flatMap((child) => (child.type === 'list' ? child.children.map((item) => readerText(item)) : [readerText(child)]))
-    .filter(Boolean);
-}
-
-const isBlankText = (node: Nodes) => node.type === 'text' && node.value.trim() === '';
-
-/** Text a one-line summary may hold: words and their emphasis, but no links, images or HTML. */
-function isPlainPhrasing(node: PhrasingContent): boolean {
-  if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'break') return true;
-  if (node.type === 'emphasis' || node.type === 'strong' || node.type === 'delete') return node.children.every(isPlainPhrasing);
-  return false;
-}
-
-/** A paragraph that is only bold text (`**Misc favorites:**`): a label for the entries below it. */
-function isLabel(paragraph: Paragraph): boolean {
-  const parts = paragraph.children.filter((child) => !isBlankText(child));
-  const [bold, after] = parts;
-  return (
-    bold?.type === 'strong' &&
-    bold.children.every(isPlainPhrasing) &&
-    readerText(bold) !== '' &&
-    (parts.length === 1 || (parts.length === 2 && after?.type === 'text' && after.value.trim() === ':'))
-  );
-}
-
-/** A bullet whose text starts with a link (not a badge), after optional emoji shortcodes. */
-function startsWithEntry(item: ListItem): boolean {
-  const first = item.children[0];
-  if (first?.type !== 'paragraph') return false;
-  const children = first.children.filter(
-    (child, index) => !(index === 0 && child.type === 'text' && (SHORTCODES.test(child.value) || child.value.trim() === '')),
-  );
-  let head = children[0];
-  while (head && (head.type === 'strong' || head.type === 'emphasis') && head.children.length === 1) head = head.children[0];
-  return (head?.type === 'link' || head?.type === 'linkReference') && !isBadge(head);
-}
-
-/** A list whose every link points within the page: a table of contents, or "back to top". */
-function isNavigation(list: List): boolean {
-  const urls: string[] = [];
-  const visit = (node: Nodes) => {
-    if (node.type === 'link') urls.push(node.url);
-    if ('children' in node) node.children.forEach(visit);
-  };
-  visit(list);
-  return urls.length > 0 && urls.every((url) => url.startsWith('#'));
-}
-
-/** Inline content without blank text at either end (and without the spaces that end its last text). */
-function trimInline(nodes: PhrasingContent[]): PhrasingContent[] {
-  let start = 0;
-  let end = nodes.length;
-  while (start < end && isBlankText(nodes[start]!)) start++;
-  while (end > start && (isBlankText(nodes[end - 1]!) || nodes[end - 1]!.type === 'break')) end--;
-  const out = nodes.slice(start, end);
-  const last = out[out.length - 1];
-  if (last?.type === 'text') out[out.length - 1] = { ...last, value: last.value.replace(/\s+$/, '') };
-  return out;
-}
-
-const clip = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);

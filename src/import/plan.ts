@@ -17,6 +17,15 @@ export interface Notice {
   message: string;
 }
 
+/** A part of the page left out as a whole (a table of contents, Contributing, badges), with the links in it. */
+export interface LeftOutPart {
+  line: number;
+  /** What the part is, as the report names it: "a table of contents", "badges and images" … */
+  what: string;
+  /** The distinct http(s) addresses in it. */
+  urls: string[];
+}
+
 /** A group the page uses: entries name it as their `kind`. */
 export interface PlanGroup {
   id: string;
@@ -90,6 +99,10 @@ export interface ImportPlan {
   /** Lines that could not be read, each with its page line; nothing is imported from them. */
   problems: (Problem & { lines: number })[];
   notices: Notice[];
+  /** Every distinct http(s) address a reader can follow on the page, in page order (see src/import/link-accounting.ts). */
+  links: string[];
+  /** The parts of the page left out as a whole, with their links. */
+  leftOut: LeftOutPart[];
 }
 
 /** An empty plan for `file`, holding only the page itself. */
@@ -103,5 +116,7 @@ export function emptyPlan(file: string, format: PageFormat, title: string): Impo
     entries: [],
     problems: [],
     notices: [],
+    links: [],
+    leftOut: [],
   };
 }

@@ -11,6 +11,12 @@ export function detectFormat(source: string): PageFormat {
   return /^\uFEFF?---[^\S\r\n]*\r?\n/.test(source) ? 'legacy' : 'awesome';
 }
 
-export function readPage(source: string, file: string, format: PageFormat = detectFormat(source)): ImportPlan {
-  return format === 'legacy' ? readLegacyPage(source, file) : readAwesomePage(source, file);
+/** `title`: the page's title as the curator gives it (`--title`), before anything the page says. */
+export function readPage(
+  source: string,
+  file: string,
+  format: PageFormat = detectFormat(source),
+  options: { title?: string | undefined } = {},
+): ImportPlan {
+  return format === 'legacy' ? readLegacyPage(source, file) : readAwesomePage(source, file, options);
 }

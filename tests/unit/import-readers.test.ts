@@ -266,14 +266,18 @@ describe('a legacy page', () => {
     expect(entries(plan)[0]).toMatchObject({ title: 'Fish & _Chips_ & Peas', quotes: ['A bold claim — with code.'] });
   });
 
-  it('refuses what it cannot read, each with its page line', () => {
+  it('refuses only what it cannot place, each with its page line, and keeps odd links as text or titles', () => {
     const plan = legacy(
       '\n# F\n\n> A quote before any entry.\n\n[X](https://a.example/x)\n\n[Y](mailto:someone@example.com)\n\n[](https://a.example/empty)\n',
       'title: A Page',
     );
-    expect(lines(plan)).toEqual(['11: url', '13: title']);
-    // A quote above the first entry reads as an epigraph: kept in the introduction (here, the page's).
-    expect(plan.sections[0]?.intro).toEqual(['> A quote before any entry.']);
+    expect(lines(plan)).toEqual([]);
+    // A link that is not a web address is text, said so; a link without words is titled by its address.
+    expect(plan.notices.map((notice) => notice.line)).toContain(11);
+    expect(plan.entries.map((entry) => entry.title)).toEqual(['X', 'https://a.example/empty']);
+    // A quote above the first entry reads as an epigraph: kept in the introduction (here, the page's),
+    // and so is the line whose link is no web address (it closes the entry above it).
+    expect(plan.sections[0]?.intro).toEqual(['> A quote before any entry.', '[Y](mailto:someone@example.com)']);
     const noTitle = readPage('---\nlayout: page\n---\n# S\n', 'p.md');
     expect(lines(noTitle)).toEqual(['1: title']);
     expect(lines(readPage('# S\n', 'p.md', 'legacy'))).toEqual(['1: frontmatter']);
