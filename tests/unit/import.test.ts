@@ -283,7 +283,7 @@ describe('groups the pages use and list.md lacks', () => {
     expect(out).toContain(
       `  ${dir}/sections/data-products.md: "groups: [framing, approach]" written, so "Data Products" keeps offering only the groups it offered`,
     );
-    expect(out.at(-1)).toMatch(/, 2 groups added to list.md from .*\(10 files written, 0 unchanged\)$/);
+    expect(out.find((line) => line.startsWith('✓ Imported'))).toMatch(/, 2 groups added to list.md from .*\(10 files written, 0 unchanged\)$/);
     // Running it again changes nothing.
     const after = snapshot(dir);
     expect(runImport(join(fixtures, 'groups-at-top.md'), '--out', dir)).toBe(0);
@@ -316,7 +316,7 @@ describe('groups the pages use and list.md lacks', () => {
     expect(out).toContain(`would update ${dir}/list.md`);
     expect(out).toContain(`would update ${dir}/sections/data-platforms.md`);
     expect(out.some((line) => line.includes('list.md: 2 groups the pages use added'))).toBe(true);
-    expect(out.at(-1)).toMatch(/^Would import .*, 2 groups added to list.md from /);
+    expect(out.find((line) => line.startsWith('Would import'))).toMatch(/^Would import .*, 2 groups added to list.md from /);
   });
 
   it('are asked for, with what to paste, when list.md writes its groups in a way that cannot be appended to', () => {
