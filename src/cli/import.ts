@@ -12,7 +12,7 @@
  * When the list is the project's own content/, the "Suggest a link" issue form is written again from
  * it, as `npm run suggestion -- --form` does, so its section and group choices stay true.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { readReadingList } from '../content/content-files.ts';
 import { formatProblem, sortProblems } from '../content/problems.ts';
@@ -95,11 +95,17 @@ export function main(args: string[], io: CliIo): number {
   const plans = pagePaths.map((path) =>
     readPage(readFileSync(path, 'utf8'), display(path), format as PageFormat | undefined, { title: pageTitle }),
   );
+  const there = new Set(
+    existsSync(outDir) ? (readdirSync(outDir, { recursive: true }) as string[]).map((path) => path.split(sep).join('/')) : [],
+  );
   const placement = placePages(
     plans,
     {
       files: existing,
       read: (path) => {
+        // Most paths of a new list's entries are not there: asking the folder's listing is much
+        // cheaper than 3,000 failed reads.
+        if (!there.has(path)) return undefined;
         try {
           return readFileSync(join(outDir, path), 'utf8');
         } catch {
