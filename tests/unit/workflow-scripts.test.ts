@@ -246,6 +246,19 @@ describe('pr-summary-comment.mjs', () => {
     }
   });
 
+  it('takes only the number from the pull request\u2019s own artifact, and only when the run confirms it', async () => {
+    artifact('34', '<img src=x> planted summary');
+    const current = fakeGithub({ 'pulls.get': openPull });
+    expect(await summaryComment.pullRequestToSummarise({ ...current, context: context(), core, artifactDir: dir })).toBe(34);
+    expect(current.calls.map(([name]) => name)).toEqual(['pulls.get']);
+    const moved = fakeGithub({ 'pulls.get': () => ({ head: { sha: 'd'.repeat(40), repo: { full_name: 'fork/list' } } }) });
+    expect(await summaryComment.pullRequestToSummarise({ ...moved, context: context(), core, artifactDir: dir })).toBeUndefined();
+    const other = { ...workflowRun, pull_requests: [{ number: 35 }] };
+    await expect(
+      summaryComment.pullRequestToSummarise({ ...fakeGithub(), context: context(other), core, artifactDir: dir }),
+    ).rejects.toThrow(/#34.*#35/);
+  });
+
   it('replaces a summary that is too large or not UTF-8 by a sentence, keeping the comment small', async () => {
     for (const summary of [Buffer.alloc(summaryComment.MAX_SUMMARY_BYTES + 1, 'a'), Buffer.from([0xc3, 0x28])]) {
       artifact('34', summary);
