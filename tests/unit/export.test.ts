@@ -2,7 +2,7 @@
  * `npm run export`: the list as one page, legacy or awesome; importing that page into an empty folder
  * gives back the same files (import(export(list)) == list) for the shipped list and every fixture.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { declaredGroups, sectionGroupIds, sectionTree } from '../../src/content/
 import { exportPage } from '../../src/import/export-page.ts';
 import { listingsBySection } from '../../src/site/reading-list.ts';
 import { PAGE_FORMATS } from '../../src/import/plan.ts';
+import { sharedAvailable } from '../support/shared-folder.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const originDir = join(repo, '..', 'shared', 'legacy', 'origin');
@@ -124,7 +125,7 @@ describe.each(PAGE_FORMATS)('a round trip through the %s format', (format) => {
     expect(snapshot(roundTrip(list, format))).toEqual(snapshot(list));
   });
 
-  it.runIf(existsSync(originDir))('gives back the list imported from the origin site’s three pages', () => {
+  it.runIf(sharedAvailable(originDir))('gives back the list imported from the origin site’s three pages', () => {
     const pages = ['feeds.md', 'platforms.md', 'roles_teams_orgs.md'].map((name) => join(originDir, name));
     const list = importedList('origin', ...pages);
     expect(snapshot(roundTrip(list, format))).toEqual(snapshot(list));
