@@ -14,6 +14,7 @@ import { declaredGroups, sectionGroupIds, sectionTree } from '../../src/content/
 import { exportPage } from '../../src/import/export-page.ts';
 import { listingsBySection } from '../../src/site/reading-list.ts';
 import { PAGE_FORMATS } from '../../src/import/plan.ts';
+import { FIXTURE_LIST, isShippedList } from '../support/fixture-list.ts';
 import { sharedAvailable } from '../support/shared-folder.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
@@ -108,12 +109,15 @@ const fixtureLists: [string, string[]][] = [
 ];
 
 describe.each(PAGE_FORMATS)('a round trip through the %s format', (format) => {
-  it('gives back the shipped list: the same entries, quotes, notes, groups, sections and order', () => {
-    // Compared by what the list says, not its bytes, so the test holds however the shipped list grows
-    // (its `order` numbers may have gaps, and `added` dates are not part of a page).
-    const content = join(repo, 'content');
-    expect(listShape(roundTrip(content, format))).toEqual(listShape(content));
-  });
+  it.runIf(isShippedList('the round trip of the shipped list'))(
+    'gives back the shipped list: the same entries, quotes, notes, groups, sections and order',
+    () => {
+      // Compared by what the list says, not its bytes, so the test holds however the shipped list grows
+      // (its `order` numbers may have gaps, and `added` dates are not part of a page).
+      const content = join(repo, 'content');
+      expect(listShape(roundTrip(content, format))).toEqual(listShape(content));
+    },
+  );
 
   it('gives back the list the legacy page was first imported as byte for byte', () => {
     const list = join(repo, 'tests/fixtures/legacy-imported');
@@ -154,7 +158,7 @@ describe('the exported page', () => {
   });
 
   it('writes a legacy page with frontmatter, paragraph entries and quote blocks', () => {
-    expect(exportList(['--format', 'legacy'], io())).toBe(0);
+    expect(exportList(['--format', 'legacy', FIXTURE_LIST], io())).toBe(0);
     const page = out.join('\n');
     expect(page.startsWith('---\ntitle: "Platforms and Products"\ngroups:\n  - id: framing\n    heading: "Framing"\n')).toBe(
       true,
