@@ -17,7 +17,11 @@ export const FIXTURE_LIST = join(repo, 'tests/fixtures/legacy-imported');
 export function listHash(dir: string): string {
   const hash = createHash('sha256');
   const files = (readdirSync(dir, { recursive: true }) as string[]).filter((name) => name.endsWith('.md')).sort();
-  for (const name of files) hash.update(`${name}\0`).update(readFileSync(join(dir, name))).update('\0');
+  for (const name of files)
+    hash
+      .update(`${name}\0`)
+      .update(readFileSync(join(dir, name)))
+      .update('\0');
   return hash.digest('hex');
 }
 
