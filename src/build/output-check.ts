@@ -83,11 +83,6 @@ function elementsWith(root: Node, name: string): Element[] {
   return found;
 }
 
-/** The text of an HTML fragment, as it reads once on a page (the DOM's `textContent`). */
-export function htmlText(html: string): string {
-  return DomUtils.textContent(parseDocument(html));
-}
-
 const hasClass = (element: Element, name: string) => (attribute(element, 'class') ?? '').split(/\s+/).includes(name);
 
 /** What one entry's element shows: its links, the text of each of its quotes in order, and the text of its notes. */
