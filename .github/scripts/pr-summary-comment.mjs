@@ -1,10 +1,10 @@
 // @ts-check
 /**
- * The writing half of the pull-request summary, run by actions/github-script in
- * .github/workflows/pr-summary-comment.yml (a `workflow_run` job with a token that may comment).
- * The summary artifact was made by the pull request's own code, so it is untrusted text: its size
- * is capped, the pull-request number in it must be digits and must match the run that made it, and
- * the one comment carrying MARKER is created or updated in place — never a second one.
+ * The trusted half of the pull-request summary, run by actions/github-script in
+ * .github/workflows/pr-summary-comment.yml (`workflow_run`, from the default branch). The pull
+ * request's own run uploads only its number (`pullRequestToSummarise` checks it against the run);
+ * the summary is then made by the default branch's `npm run pr-summary`, reading the pull request's
+ * commit as data, and `run` posts it: the one comment carrying MARKER, created or updated in place.
  */
 import { join } from 'node:path';
 import { isIssueNumber, readBoundedText } from './untrusted-text.mjs';
@@ -12,8 +12,11 @@ import { isIssueNumber, readBoundedText } from './untrusted-text.mjs';
 /** Hidden at the top of the summary comment, so the next run finds it and updates it. */
 export const MARKER = '<!-- commonplace:pr-summary -->';
 
-/** The artifact the pull-request job uploads: summary.md and pr-number. */
+/** The artifact the pull request's own run uploads: pr-number, and nothing else is read from it. */
 export const ARTIFACT_NAME = 'pr-summary';
+
+/** The artifact the trusted job uploads for the commenting job: pr-number and summary.md. */
+export const TRUSTED_ARTIFACT_NAME = 'trusted-pr-summary';
 
 /** A comment holds at most 65,536 characters: the summary, the marker and the footer stay under it. */
 export const MAX_SUMMARY_BYTES = 60_000;
@@ -22,22 +25,32 @@ export const MAX_SUMMARY_BYTES = 60_000;
 const BOT_LOGIN = 'github-actions[bot]';
 
 /**
+ * The pull-request number in the artifact in `dir` (digits only, else it throws).
+ * @param {string} dir
+ * @returns {number}
+ */
+export function readPullRequestNumber(dir) {
+  const written = readBoundedText(join(dir, 'pr-number'), 32).trim();
+  if (!/^[1-9][0-9]{0,9}$/.test(written))
+    throw new Error(`pr-number holds ${JSON.stringify(written)}, not a pull-request number`);
+  return Number(written);
+}
+
+/**
  * The pull-request number and summary from the artifact in `dir`; throws for a number that is not
  * plain digits. A summary that is too large or not UTF-8 is replaced by a sentence saying so.
  * @param {string} dir
  * @returns {{ number: number, summary: string }}
  */
 export function readSummaryArtifact(dir) {
-  const written = readBoundedText(join(dir, 'pr-number'), 32).trim();
-  if (!/^[1-9][0-9]{0,9}$/.test(written))
-    throw new Error(`pr-number holds ${JSON.stringify(written)}, not a pull-request number`);
+  const number = readPullRequestNumber(dir);
   let summary;
   try {
     summary = readBoundedText(join(dir, 'summary.md'), MAX_SUMMARY_BYTES);
   } catch (error) {
     summary = `The summary could not be shown here (${/** @type {Error} */ (error).message.replace(/^.*\//, '')}); it is in the workflow run.`;
   }
-  return { number: Number(written), summary };
+  return { number, summary };
 }
 
 /**
@@ -81,14 +94,15 @@ export async function summaryArtifactExists({ github, context }) {
 }
 
 /**
- * Creates or updates the summary comment on the pull request the artifact names.
- * @param {{ github: any, context: any, core: any, artifactDir: string }} options
- * @returns {Promise<{ outcome: 'created' | 'updated', number: number } | { outcome: 'stale', number: number }>}
+ * Whether pull request `number` is the one the triggering run was for, still at that run's commit:
+ * throws when the number is not among the run's pull requests; returns false when a newer push has
+ * moved it on (that push has its own run, which will post).
+ * @param {{ github: any, context: any, core: any, number: number }} options
+ * @returns {Promise<boolean>}
  */
-export async function run({ github, context, core, artifactDir }) {
+async function isCurrentPullRequest({ github, context, core, number }) {
   const workflowRun = context.payload.workflow_run;
   const { owner, repo } = context.repo;
-  const { number, summary } = readSummaryArtifact(artifactDir);
   // The run's own list of pull requests is empty for one from a fork; the head commit check below holds for both.
   const listed = (workflowRun.pull_requests ?? [])
     .map((/** @type {{ number: unknown }} */ pull) => pull.number)
@@ -98,10 +112,34 @@ export async function run({ github, context, core, artifactDir }) {
   }
   const { data: pull } = await github.rest.pulls.get({ owner, repo, pull_number: number });
   if (pull.head.sha !== workflowRun.head_sha || pull.head.repo?.full_name !== workflowRun.head_repository?.full_name) {
-    // A newer push has its own run (or the artifact names another pull request): leave the comment to it.
     core.notice(`Pull request #${number} is now at ${pull.head.sha}, not ${workflowRun.head_sha}: summary not posted.`);
-    return { outcome: 'stale', number };
+    return false;
   }
+  return true;
+}
+
+/**
+ * The pull request to summarise, from the number the pull request's own run uploaded, checked
+ * against the run: its number, or undefined when it has moved on to a newer commit.
+ * @param {{ github: any, context: any, core: any, artifactDir: string }} options
+ * @returns {Promise<number | undefined>}
+ */
+export async function pullRequestToSummarise({ github, context, core, artifactDir }) {
+  const number = readPullRequestNumber(artifactDir);
+  return (await isCurrentPullRequest({ github, context, core, number })) ? number : undefined;
+}
+
+/**
+ * Creates or updates the summary comment on the pull request the trusted artifact names.
+ * @param {{ github: any, context: any, core: any, artifactDir: string }} options
+ * @returns {Promise<{ outcome: 'created' | 'updated', number: number } | { outcome: 'stale', number: number }>}
+ */
+export async function run({ github, context, core, artifactDir }) {
+  const workflowRun = context.payload.workflow_run;
+  const { owner, repo } = context.repo;
+  const { number, summary } = readSummaryArtifact(artifactDir);
+  // Checked again: the pull request may have moved on while the summary was being made.
+  if (!(await isCurrentPullRequest({ github, context, core, number }))) return { outcome: 'stale', number };
   const body = commentBody(summary, workflowRun);
   const comments = await github.paginate(github.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 });
   const existing = comments.find(

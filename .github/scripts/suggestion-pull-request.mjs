@@ -4,10 +4,12 @@
  * that may push a branch, open a pull request and comment. Its input is the artifact the read-only
  * job made from an issue's text with `npm run suggestion`: it is read as untrusted data (sizes
  * bounded, the path and the issue number checked, nothing from it used as a command, a branch name
- * or Markdown), and the branch and the pull request's words are made here from checked values.
+ * or Markdown), and the branch and the pull request's words are made here from checked values. Every
+ * contributed text it writes goes through neutraliseReferences: a title "fixes #12" or "@team" closes
+ * and pings nothing.
  */
 import { join } from 'node:path';
-import { codeBlock, isIssueNumber, oneLine, readBoundedText } from './untrusted-text.mjs';
+import { codeBlock, isIssueNumber, neutraliseReferences, oneLine, readBoundedText } from './untrusted-text.mjs';
 
 /** The only files a suggestion may add: `content/entries/<section>/<slug>.md`, both ids slugs. */
 export const ENTRY_PATH = /^content\/entries\/[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*\.md$/;
@@ -49,7 +51,7 @@ export function readSuggestionArtifact(dir, issue) {
     if (!Array.isArray(outcome.problems)) throw new Error('suggestion.json has no list of problems');
     const problems = outcome.problems.slice(0, MAX_PROBLEMS).map((problem) => {
       const { field, message } = /** @type {{ field?: unknown, message?: unknown }} */ (problem ?? {});
-      return cut(oneLine(`${String(field)}: ${String(message)}`), MAX_PROBLEM_LENGTH);
+      return cut(neutraliseReferences(oneLine(`${String(field)}: ${String(message)}`)), MAX_PROBLEM_LENGTH);
     });
     if (outcome.problems.length > MAX_PROBLEMS) problems.push(`…and ${outcome.problems.length - MAX_PROBLEMS} more`);
     return { ok: false, issue, problems };
@@ -61,7 +63,16 @@ export function readSuggestionArtifact(dir, issue) {
   if (typeof title !== 'string' || !oneLine(title)) throw new Error('suggestion.json has no title');
   const entry = readBoundedText(join(dir, 'entry.md'), MAX_ENTRY_BYTES);
   if (!entry.startsWith('---\n')) throw new Error('entry.md does not start with frontmatter');
-  return { ok: true, issue, file, title: cut(oneLine(title), MAX_TITLE_LENGTH), entry };
+  return { ok: true, issue, file, title: cut(neutraliseReferences(oneLine(title)), MAX_TITLE_LENGTH), entry };
+}
+
+/**
+ * The branch a suggestion's pull request comes from: made of the issue number alone.
+ * @param {number} issue
+ */
+export function suggestionBranch(issue) {
+  if (!isIssueNumber(issue)) throw new Error(`${JSON.stringify(issue)} is not an issue number`);
+  return `suggestion/${issue}`;
 }
 
 /**
@@ -127,7 +138,7 @@ export async function run({ github, context, core, artifactDir }) {
 
   const base = context.payload.repository?.default_branch;
   if (typeof base !== 'string' || !base) throw new Error('the event names no default branch');
-  const branch = `suggestion/${issue}`;
+  const branch = suggestionBranch(issue);
   const { data: baseRef } = await github.rest.git.getRef({ owner, repo, ref: `heads/${base}` });
   try {
     await github.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: baseRef.object.sha });

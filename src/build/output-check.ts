@@ -11,7 +11,9 @@
  *   `data-listing="<section id>"`, each entry in it an element carrying `data-entry="<entry id>"`
  *   (a sub-section's listing shown on the same page has its own `data-listing` element, outside it);
  * - a permalink page `<entry id>/` holds one `<article data-pagefind-body data-entry="<entry id>">`;
- * - inside an entry's element, its notes are the one element with `class="notes"` (Notes.astro).
+ * - inside an entry's element, its notes are the one element with `class="notes"` (Notes.astro), and
+ *   its quotes are the `<blockquote>` of each `<figure class="quote">`, in order (Quotes.astro).
+ * The notes are compared with their Markdown read by another route than the page's (notes-text.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,8 +21,8 @@ import { DomUtils, ElementType, parseDocument } from 'htmlparser2';
 import type { ReadingListFiles } from '../content/content-files.ts';
 import type { CheckMemo } from './check-memo.ts';
 import { declaredGroups, listingsOf } from '../content/list-shape.ts';
-import { renderNotes } from '../content/notes.ts';
 import { listingsBySection, orderSections } from '../site/reading-list.ts';
+import { notesMatch, notesText, withoutSpace } from './notes-text.ts';
 
 type Document = ReturnType<typeof parseDocument>;
 type Node = Document | Document['children'][number];
@@ -31,7 +33,7 @@ export interface ExpectedEntry {
   url: string;
   title: string;
   quotes: string[];
-  /** The text its notes show (the text of the HTML the notes render to, the whole text of their wrapper); empty for no notes. */
+  /** The text its notes say (whitespace aside: see notes-text.ts); empty for no notes. */
   notes: string;
   /**
    * The notes' Markdown, when the entry was read from a file. A page's verdict is then kept by the
@@ -81,28 +83,24 @@ function elementsWith(root: Node, name: string): Element[] {
   return found;
 }
 
-/** The text of an HTML fragment, as it reads once on a page (the DOM's `textContent`). */
-export function htmlText(html: string): string {
-  return DomUtils.textContent(parseDocument(html));
-}
-
 const hasClass = (element: Element, name: string) => (attribute(element, 'class') ?? '').split(/\s+/).includes(name);
 
-/** What one entry's element shows: the text of each element in it, its links, and the text of its notes. */
+/** What one entry's element shows: its links, the text of each of its quotes in order, and the text of its notes. */
 function blockFacts(block: Element) {
-  const texts = new Set<string>();
   const links: { href: string | undefined; text: string }[] = [];
+  const quotes: string[] = [];
   const notes: string[] = [];
   const visit = (node: Node): string => {
     if (!isElement(node)) return textData(node);
     const text = node.children.map(visit).join('');
-    texts.add(text);
     if (node.name === 'a') links.push({ href: attribute(node, 'href'), text });
     if (hasClass(node, 'notes')) notes.push(text);
+    const parent = node.parent;
+    if (node.name === 'blockquote' && parent && isElement(parent) && hasClass(parent, 'quote')) quotes.push(text.trim());
     return text;
   };
   visit(block);
-  return { texts, links, notes };
+  return { links, quotes, notes };
 }
 
 /**
@@ -116,12 +114,17 @@ function checkBlock(block: Element, entry: ExpectedEntry, where: string): Output
   const problem = (message: string) => problems.push({ entry: entry.id, message: `${where}: ${message}` });
   if (!facts.links.some((link) => link.href === entry.url)) problem(`no link to ${entry.url}`);
   if (!facts.links.some((link) => link.text === entry.title)) problem('the title is not shown as written');
+  // Each quote in its own quote element, in order, each once: not merely some text on the page.
   entry.quotes.forEach((quote, index) => {
-    if (!facts.texts.has(quote)) problem(`quote ${index + 1} is missing or changed`);
+    if (facts.quotes[index] !== quote.trim()) problem(`quote ${index + 1} is missing or changed`);
   });
+  if (facts.quotes.length > entry.quotes.length)
+    problem(`shows ${facts.quotes.length} quotes where the entry has ${entry.quotes.length}`);
   const shownNotes = facts.notes.map((text) => text.trim()).filter(Boolean);
   const notes = entry.notes.trim();
-  if (notes ? shownNotes.length !== 1 || shownNotes[0] !== notes : shownNotes.length > 0)
+  const sameNotes = (shown: string) =>
+    entry.notesMarkdown !== undefined ? notesMatch(shown, entry.notesMarkdown) : withoutSpace(shown) === withoutSpace(notes);
+  if (notes ? shownNotes.length !== 1 || !sameNotes(shownNotes[0]!) : shownNotes.length > 0)
     problem(notes ? 'the notes are missing or changed' : 'shows notes the entry does not have');
   return problems;
 }
@@ -320,7 +323,7 @@ export function expectedSite(files: Pick<ReadingListFiles, 'list' | 'sections' |
 function withNotesFrom(markdown: string, entry: Omit<ExpectedEntry, 'notes' | 'notesMarkdown'>): ExpectedEntry {
   let notes: string | undefined;
   return Object.defineProperty({ ...entry, notesMarkdown: markdown }, 'notes', {
-    get: () => (notes ??= markdown.trim() ? htmlText(renderNotes(markdown, entry.id)) : ''),
+    get: () => (notes ??= markdown.trim() ? notesText(markdown).text : ''),
     enumerable: true,
   }) as ExpectedEntry;
 }

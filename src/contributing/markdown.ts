@@ -4,37 +4,23 @@
  * no link or image, no autolinked address, no way out of a code block.
  */
 
-/** U+200D ZERO WIDTH JOINER: invisible, and breaks `@name` and `#123` so GitHub links neither. */
-const JOINER = '\u200D';
+import { codeBlock, neutraliseReferences, oneLine } from '../../.github/scripts/untrusted-text.mjs';
 
 /**
- * C0 and C1 control characters (other than whitespace) and the bidirectional overrides, which
- * can make text read differently from what it is: each shows as U+FFFD.
+ * The writing jobs' rules, shared: they install nothing, so the one copy lives in .github/scripts.
+ * `oneLine` shows hidden characters as U+FFFD and makes every run of whitespace one space;
+ * `codeBlock` holds text verbatim behind a fence longer than any run of backticks in it.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
-
-/** Text with hidden characters made visible and every run of whitespace (newlines too) one space. */
-export function oneLine(text: string): string {
-  return text.replace(HIDDEN, '\uFFFD').replace(/\s+/g, ' ').trim();
-}
+export { codeBlock, oneLine };
 
 /**
  * `text` as literal inline Markdown. Every ASCII punctuation character is backslash-escaped
  * (CommonMark makes each one literal: no emphasis, link, image, HTML, entity or table cell). The
- * filters that run on the rendered text, after escapes are gone, are broken by a joiner instead:
- * after each `@` (mentions, e-mail addresses) and `#` (issue links), inside `://` and `www.`
- * (addresses GitHub would make links of).
+ * filters that run on the rendered text, after escapes are gone (mentions, issue references,
+ * closing keywords, autolinked addresses), are broken first by `neutraliseReferences`.
  */
 export function inlineText(text: string): string {
-  const unlinkable = oneLine(text)
-    .replace(/:\/\//g, `:${JOINER}//`)
-    .replace(/\b(www)\./gi, `$1${JOINER}.`);
-  return unlinkable.replace(/[!-/:-@[-`{-~]/g, (char) => {
-    if (char === '@') return `@${JOINER}`;
-    if (char === '#') return `\\#${JOINER}`;
-    return `\\${char}`;
-  });
+  return neutraliseReferences(oneLine(text)).replace(/[!-/:-?[-`{-~]/g, (char) => `\\${char}`);
 }
 
 /** The longest run of `char` in `text`. */
@@ -46,13 +32,6 @@ function longestRun(text: string, char: string): number {
     longest = Math.max(longest, current);
   }
   return longest;
-}
-
-/** A fenced code block holding `text` verbatim: the fence is longer than any run of backticks in it. */
-export function codeBlock(text: string, info = ''): string {
-  const fence = '`'.repeat(Math.max(3, longestRun(text, '`') + 1));
-  const body = text.replace(/\r\n?/g, '\n').replace(HIDDEN, '\uFFFD').replace(/\n+$/, '');
-  return `${fence}${info}\n${body}\n${fence}`;
 }
 
 /** An inline code span holding `text` (on one line): delimiters longer than any backtick run in it. */

@@ -103,12 +103,16 @@ function inferredRules(groups: PlanGroup[], hasGroupLevel: boolean): BodyRules['
 }
 
 /** The first list's groups keep their ids (Framing → framing, (Selected) Approaches → approach). */
-const DEFAULT_IDS: Record<string, string> = { framing: 'framing', approaches: 'approach', 'selected approaches': 'approach' };
+const GROUP_ID_OF_DEFAULT_HEADING: Record<string, string> = {
+  framing: 'framing',
+  approaches: 'approach',
+  'selected approaches': 'approach',
+};
 
 /** The group a heading names: one already met with that heading, else a new id from the heading. */
 export function inferGroup(groups: readonly PlanGroup[], heading: string): PlanGroup {
   const key = heading.toLowerCase();
-  const id = DEFAULT_IDS[key];
+  const id = GROUP_ID_OF_DEFAULT_HEADING[key];
   const known = groups.find((group) => (id !== undefined ? group.id === id : group.heading.toLowerCase() === key));
   if (known) return known;
   if (id !== undefined) return { id, heading };

@@ -101,7 +101,7 @@ interface MergedEntry {
   notes: string[];
 }
 
-const DEFAULT_IDS = new Set(DEFAULT_GROUPS.map((group) => group.id));
+const DEFAULT_GROUP_IDS = new Set(DEFAULT_GROUPS.map((group) => group.id));
 
 export function placePages(plans: readonly ImportPlan[], existing: ExistingList, options: PlaceOptions): Placement {
   const problems: Problem[] = plans.flatMap((plan) => plan.problems.map(({ lines: _lines, ...problem }) => problem));
@@ -162,7 +162,7 @@ export function placePages(plans: readonly ImportPlan[], existing: ExistingList,
     groups.length === DEFAULT_GROUPS.length &&
     groups.every((group, index) => group.id === DEFAULT_GROUPS[index]!.id && group.heading === DEFAULT_GROUPS[index]!.heading);
   const newListGroups =
-    listGroups.every((group) => DEFAULT_IDS.has(group.id)) &&
+    listGroups.every((group) => DEFAULT_GROUP_IDS.has(group.id)) &&
     plans.every((plan) => !plan.groupsDeclared || declaresDefaults(plan.groups))
       ? undefined
       : listGroups;

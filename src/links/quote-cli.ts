@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readReadingList, type EntryFile } from '../content/content-files.ts';
+import { isSyntaxError, parseContentFile } from '../content/frontmatter.ts';
 import { formatProblem, sortProblems } from '../content/problems.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_PER_HOST } from './check-all.ts';
 import { selectEntries, UsageError, whole, writeReport, type CliIo } from './cli.ts';
@@ -115,33 +116,39 @@ export interface WordingFix {
   error?: string;
 }
 
+/** The quote at `index` in the entry file as it is on disk now, or undefined when it cannot be read. */
+function quoteOnDisk(source: string, index: number): unknown {
+  const parsed = parseContentFile(source);
+  if (isSyntaxError(parsed)) return undefined;
+  const quotes = parsed.data.quotes;
+  return Array.isArray(quotes) ? quotes[index] : undefined;
+}
+
 /**
  * Rewrites, in each entry file, the quotes the check found with typographic differences only; each
- * edit touches that quote's value and nothing else. A quote changed since it was read is left alone.
+ * edit touches that quote's value and nothing else. The file is read again before each edit: a
+ * quote that is no longer the one checked (the file was edited while the pages were fetched) is left
+ * alone, and so are the rest of that file's rewrites.
  */
-export function applyWordingFixes(
-  results: readonly EntryQuotes[],
-  entries: readonly EntryFile[],
-  projectRoot: string,
-): WordingFix[] {
+export function applyWordingFixes(results: readonly EntryQuotes[], projectRoot: string): WordingFix[] {
   const fixes: WordingFix[] = [];
   for (const result of results) {
     const rewrites = result.quotes.filter((quote) => quote.fixWording !== undefined);
     if (!rewrites.length) continue;
-    const entry = entries.find((candidate) => candidate.file === result.file);
     const path = join(projectRoot, result.file);
+    const done: number[] = [];
     try {
-      let source = readFileSync(path, 'utf8');
       for (const quote of rewrites) {
-        if (entry?.data.quotes[quote.index] !== quote.quote)
+        const source = readFileSync(path, 'utf8');
+        if (quoteOnDisk(source, quote.index) !== quote.quote)
           throw new YamlEditError(`quote ${quote.index + 1} changed since it was checked`);
-        source = replaceScalar(source, ['quotes', quote.index], quote.fixWording!);
+        writeFileSync(path, replaceScalar(source, ['quotes', quote.index], quote.fixWording!));
+        done.push(quote.index + 1);
       }
-      writeFileSync(path, source);
-      fixes.push({ file: result.file, quotes: rewrites.map((quote) => quote.index + 1) });
+      fixes.push({ file: result.file, quotes: done });
     } catch (error) {
       if (!(error instanceof YamlEditError)) throw error;
-      fixes.push({ file: result.file, quotes: [], error: error.message });
+      fixes.push({ file: result.file, quotes: done, error: error.message });
     }
   }
   return fixes;
@@ -209,10 +216,10 @@ export async function runCheckQuotes(argv: string[], io: QuoteCliIo): Promise<nu
   io.stdout.write(renderQuoteSummary(report));
 
   if (options.fixWording) {
-    for (const fix of applyWordingFixes(results, selected, io.cwd)) {
-      if (fix.error) io.stderr.write(`check-quotes: could not fix the wording in ${fix.file} (edit it by hand): ${fix.error}\n`);
-      else
+    for (const fix of applyWordingFixes(results, io.cwd)) {
+      if (fix.quotes.length)
         io.stdout.write(`  fixed wording: ${fix.file} (quote${fix.quotes.length === 1 ? '' : 's'} ${fix.quotes.join(', ')})\n`);
+      if (fix.error) io.stderr.write(`check-quotes: could not fix the wording in ${fix.file} (edit it by hand): ${fix.error}\n`);
     }
   }
   return 0;

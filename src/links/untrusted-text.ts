@@ -4,13 +4,11 @@
  * one construct inside which GitHub renders no link, image, @mention, issue reference, emphasis or
  * HTML; in a terminal, control characters go, so no escape sequence reaches it.
  */
+import { oneLine } from '../../.github/scripts/untrusted-text.mjs';
 
-/** Control characters, bidirectional overrides (which can make text read differently than it is) and line separators. */
-const UNSAFE = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/gu;
-
-/** One line of plain text: unsafe characters become spaces, runs of whitespace one space, at most `max` characters. */
+/** One line of plain text (the one `oneLine` rule: hidden characters shown as U+FFFD, whitespace one space), at most `max` characters. */
 export function plainLine(text: string, max = 300): string {
-  const line = text.replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim();
+  const line = oneLine(text);
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 

@@ -6,6 +6,7 @@ import { isHttpUrl } from '../schemas/content.ts';
 import type { EntryRecord } from './entry-record.ts';
 import { escapeHtml } from './escape.ts';
 import { dayToDate } from './feeds.ts';
+import { oneLine } from '../../.github/scripts/untrusted-text.mjs';
 
 /**
  * Bumped when a field of entries.json changes meaning or goes away (adding a field does not bump it).
@@ -94,8 +95,8 @@ export function entriesJson({ title, description, home, groups, sections, entrie
   };
 }
 
-/** Text on one line for a bookmark file (it is line-based), escaped. */
-const oneLine = (text: string) => escapeHtml(text.replace(/\s+/g, ' ').trim());
+/** Text on one line for a bookmark file (it is line-based; the one oneLine rule), escaped. */
+const line = (text: string) => escapeHtml(oneLine(text));
 
 /** Seconds since the epoch at 00:00 UTC of `YYYY-MM-DD`, as bookmark files write ADD_DATE. */
 export const addDate = (day: string) => String(Math.floor(dayToDate(day).getTime() / 1000));
@@ -122,13 +123,13 @@ function folderLines(folder: BookmarkFolder, depth: number): string[] {
     const attributes = [`HREF="${escapeHtml(entry.url)}"`];
     if (entry.added) attributes.push(`ADD_DATE="${addDate(entry.added)}"`);
     if (entry.tags.length) attributes.push(`TAGS="${escapeHtml(entry.tags.join(','))}"`);
-    lines.push(`${pad}    <DT><A ${attributes.join(' ')}>${oneLine(entry.title)}</A>`);
+    lines.push(`${pad}    <DT><A ${attributes.join(' ')}>${line(entry.title)}</A>`);
     const description = bookmarkDescription(entry);
-    if (description) lines.push(`${pad}    <DD>${oneLine(description)}`);
+    if (description) lines.push(`${pad}    <DD>${line(description)}`);
   }
   for (const child of folder.folders) lines.push(...folderLines(child, depth + 1));
   if (lines.length === 0) return [];
-  return [`${pad}<DT><H3>${oneLine(folder.title)}</H3>`, `${pad}<DL><p>`, ...lines, `${pad}</DL><p>`];
+  return [`${pad}<DT><H3>${line(folder.title)}</H3>`, `${pad}<DL><p>`, ...lines, `${pad}</DL><p>`];
 }
 
 /**
@@ -142,8 +143,8 @@ export function bookmarksHtml(title: string, folders: readonly BookmarkFolder[])
     '<!DOCTYPE NETSCAPE-Bookmark-file-1>',
     '<!-- This is an automatically generated file. -->',
     '<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=UTF-8">',
-    `<TITLE>${oneLine(title)}</TITLE>`,
-    `<H1>${oneLine(title)}</H1>`,
+    `<TITLE>${line(title)}</TITLE>`,
+    `<H1>${line(title)}</H1>`,
     '<DL><p>',
     ...folders.flatMap((folder) => folderLines(folder, 1)),
     '</DL><p>',

@@ -38,37 +38,6 @@ export interface KindGroup<Entry> {
   entries: Entry[];
 }
 
-/** One section's entries as its page shows them: in the order of `groups`; empty groups left out. */
-export function groupByKind<Entry extends Ordered<EntryData>>(
-  entries: readonly Entry[],
-  groups: readonly GroupDeclaration[] = DEFAULT_GROUPS,
-): KindGroup<Entry>[] {
-  return groups
-    .map((group) => ({
-      kind: group.id,
-      heading: group.heading,
-      entries: entries.filter((entry) => entry.data.kind === group.id).sort(compareEntries),
-    }))
-    .filter((group) => group.entries.length > 0);
-}
-
-/** Entries by section id, each list in reading order (Framing first). One pass over the collection. */
-export function entriesBySection<Entry extends Ordered<EntryData>>(entries: readonly Entry[]): Map<string, Entry[]> {
-  const bySection = new Map<string, Entry[]>();
-  for (const entry of entries) {
-    const list = bySection.get(entry.data.section);
-    if (list) list.push(entry);
-    else bySection.set(entry.data.section, [entry]);
-  }
-  for (const [section, list] of bySection) {
-    bySection.set(
-      section,
-      groupByKind(list).flatMap((group) => group.entries),
-    );
-  }
-  return bySection;
-}
-
 /** One section's listing of one entry: the entry, with the group and order it has in that section. */
 export interface Listed<Entry> {
   entry: Entry;
@@ -176,13 +145,4 @@ export function listingPages<Entry>(groups: readonly ListingGroup<Entry>[], size
     }
     return { number: index + 1, total: pages.length, groups: pageGroups };
   });
-}
-
-/** A section's entries (already in reading order) as listing pages, Framing before Selected Approaches. */
-export function sectionPages<Entry extends Ordered<EntryData>>(
-  entries: readonly Entry[],
-  size = ENTRIES_PER_PAGE,
-): ListingPage<Entry>[] {
-  const pages = paginate(entries, size);
-  return pages.map((pageEntries, index) => ({ number: index + 1, total: pages.length, groups: groupByKind(pageEntries) }));
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { contentDirectory, storedNotesText } from '../content/content-loader.ts';
-import { declaredGroups, listingsOf, sectionGroupIds, sectionTree } from '../content/list-shape.ts';
+import { declaredGroups, sectionGroupIds, sectionTree } from '../content/list-shape.ts';
 import { listingPages, listingsBySection, type ListingGroup, type ListingPage } from './reading-list.ts';
 import { domainOf } from '../content/urls.ts';
 import { countByMonth, type MonthCount } from './added-chart.ts';
@@ -27,8 +27,8 @@ import {
 import { listCounts } from './stats.ts';
 import { pageKey } from './page-keys.ts';
 import { tagViews, type TagView } from './tags.ts';
-import { facetCounts } from '../search/facet-counts.ts';
-import { facetsAreOwnPlace, groupFacetValues, sectionFacetValues, type FacetOption } from '../search/facets.ts';
+import { facetCounts, recordFacets } from '../search/facet-counts.ts';
+import { facetsAreOwnPlace, type FacetOption } from '../search/facets.ts';
 
 export type Entry = CollectionEntry<'entries'>;
 export type Section = CollectionEntry<'sections'>;
@@ -142,15 +142,13 @@ export const alsoIn = (entry: Entry) =>
 
 // ---- Search facets: one record per entry, carrying every place it is listed. ----
 
-const position = new Map(sections.map((section, index) => [section.id, index]));
+/** The one derivation of a record's facet values, shared with the counts below (src/search/facet-counts.ts). */
+const recordFacetsOf = recordFacets({ list: { data: list }, sections, entries });
 
 /** The section and group facet values of an entry's search record (see src/search/facets.ts). */
 export const entryFacets = (entry: Entry) => {
-  const entryListings = listingsOf(entry.data);
-  const facets = {
-    sections: sectionFacetValues(entryListings, tree.ancestorsOf, sectionLabel, (id) => position.get(id) ?? 0),
-    groups: groupFacetValues(entryListings, groupHeading),
-  };
+  const record = recordFacetsOf(entry);
+  const facets = { sections: record.section, groups: record.kind };
   const { section, kind } = entry.data;
   // The visible section link shows the title; it can carry the filter only where label and title agree.
   const ownPlace =

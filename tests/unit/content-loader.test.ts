@@ -9,8 +9,9 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { readReadingList } from '../../src/content/content-files.ts';
 import { readingListLoader, storedNotesText } from '../../src/content/content-loader.ts';
-import { notesText, renderNotes } from '../../src/content/notes.ts';
+import { notesText } from '../../src/content/notes.ts';
 import { ContentError, formatProblem } from '../../src/content/problems.ts';
+import { FIXTURE_LIST } from '../support/fixture-list.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const invalid = join(root, 'tests', 'fixtures', 'invalid');
@@ -77,17 +78,42 @@ describe('the build refuses what validate refuses', () => {
     });
   }
 
-  test('loads every shipped entry, with its notes rendered', async () => {
-    const files = readReadingList(join(root, 'content'), root);
-    const store = await load(join(root, 'content'));
+  test('loads every entry of a list, with its notes rendered to the HTML written out here', async () => {
+    const files = readReadingList(FIXTURE_LIST, root);
+    const store = await load(FIXTURE_LIST);
     expect([...store.keys()].sort()).toEqual(files.entries.map((entry) => entry.id).sort());
-    for (const entry of files.entries)
-      expect(store.get(entry.id)?.rendered?.html, entry.id).toBe(renderNotes(entry.body, entry.id));
+
+    const dir = mkdtempSync(join(tmpdir(), 'commonplace-loader-notes-'));
+    try {
+      const write = (path: string, text: string) => {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), text);
+      };
+      write('list.md', '---\ntitle: "Notes"\n---\n');
+      write('sections/reading.md', '---\ntitle: "Reading"\ngroups: []\n---\n');
+      write(
+        'entries/reading/a.md',
+        '---\ntitle: "A"\nurl: "https://example.com/a"\nsection: reading\n---\n\n' +
+          'A *b* and [c](https://x.example/) <script>x</script>\n\n- one[^1]\n\n[^1]: Note.\n',
+      );
+      const notes = await load(dir);
+      // Written out by hand: emphasis, a safe external link, raw HTML as text, footnote ids per entry.
+      expect(notes.get('reading/a')?.rendered?.html).toBe(
+        '<p>A <em>b</em> and <a href="https://x.example/" rel="noopener noreferrer">c</a> &#x3C;script>x&#x3C;/script></p>\n' +
+          '<ul>\n<li>one<sup><a href="#user-content-reading--a-fn-1" id="user-content-reading--a-fnref-1" data-footnote-ref aria-describedby="user-content-reading--a-footnote-label">1</a></sup></li>\n</ul>\n' +
+          '<section data-footnotes class="footnotes"><h2 class="sr-only" id="user-content-reading--a-footnote-label">Footnotes</h2>\n' +
+          '<ol>\n<li id="user-content-reading--a-fn-1">\n' +
+          '<p>Note. <a href="#user-content-reading--a-fnref-1" data-footnote-backref="" aria-label="Back to reference 1" class="data-footnote-backref">↩</a></p>\n' +
+          '</li>\n</ol>\n</section>',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("stores every entry's notes as text too, so an unchanged entry is not parsed again on the next build", async () => {
-    const files = readReadingList(join(root, 'content'), root);
-    const store = await load(join(root, 'content'));
+    const files = readReadingList(FIXTURE_LIST, root);
+    const store = await load(FIXTURE_LIST);
     const withNotes = files.entries.filter((entry) => entry.body.trim());
     expect(withNotes.length).toBeGreaterThan(0);
     for (const entry of files.entries) {

@@ -12,6 +12,7 @@ import type { CliIo } from '../../src/cli/args.ts';
 import { readReadingList } from '../../src/content/content-files.ts';
 import { readPage } from '../../src/import/read-page.ts';
 import { countContent, countPage, firstOutOfOrder, plain, sorted } from '../support/import-counts.ts';
+import { sharedAvailable } from '../support/shared-folder.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 const originDir = join(projectRoot, '..', 'shared', 'legacy', 'origin');
@@ -77,7 +78,7 @@ describe('reading text as a reader sees it', () => {
   });
 });
 
-describe.runIf(existsSync(originDir))('the origin site’s pages (../shared/legacy/origin/)', () => {
+describe.runIf(sharedAvailable(originDir))('the origin site’s pages (../shared/legacy/origin/)', () => {
   const pages = existsSync(originDir)
     ? readdirSync(originDir)
         .filter((name) => name !== 'README.md' && name.endsWith('.md'))

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main, today } from '../../src/cli/new.ts';
 import type { CliIo } from '../../src/cli/args.ts';
 import { readReadingList } from '../../src/content/content-files.ts';
+import { FIXTURE_LIST } from '../support/fixture-list.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const node = join(repo, 'node_modules/.bin/node');
@@ -15,7 +16,7 @@ let dir: string;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'commonplace-new-'));
-  cpSync(join(repo, 'content'), join(dir, 'content'), { recursive: true });
+  cpSync(FIXTURE_LIST, join(dir, 'content'), { recursive: true });
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -70,7 +71,7 @@ describe('npm run new with flags', () => {
     );
     const list = readReadingList(join(dir, 'content'), dir);
     expect(list.problems).toEqual([]);
-    expect(list.entries).toHaveLength(readReadingList(join(repo, 'content'), repo).entries.length + 1);
+    expect(list.entries).toHaveLength(readReadingList(FIXTURE_LIST, repo).entries.length + 1);
   });
 
   it('gives a second entry with the same title its own slug', () => {

@@ -12,10 +12,10 @@ import {
   checkOutput,
   checkOutputInTurns,
   expectedSite,
-  htmlText,
   type ExpectedEntry,
   type ExpectedSite,
 } from '../../src/build/output-check.ts';
+import { notesMatch, notesText } from '../../src/build/notes-text.ts';
 import { renderNotes } from '../../src/content/notes.ts';
 import { entrySchema, listSchema, sectionSchema } from '../../src/schemas/content.ts';
 import { escapeHtml } from '../../src/site/escape.ts';
@@ -43,7 +43,7 @@ const entries: ExpectedEntry[] = [
     url: 'https://example.com/a?x=1&y=2',
     title: 'A & <b>bold</b> title',
     quotes: ['First “quote” — with <markup>.', 'Second quote.'],
-    notes: htmlText(renderNotes(NOTE_MARKDOWN, 'essays/a')),
+    notes: 'A note that mentions data-entry="essays/fake" and <li data-entry="essays/fake">raw markup</li>',
     listedIn: ['essays'],
   },
   { id: 'essays/b', url: 'https://example.com/b', title: 'B', quotes: [], notes: '', listedIn: ['essays'] },
@@ -52,7 +52,7 @@ const entries: ExpectedEntry[] = [
     url: 'https://example.com/c',
     title: 'C',
     quotes: ['A tool quote.'],
-    notes: htmlText(renderNotes('- one\n- two', 'tools/c')),
+    notes: 'one two',
     listedIn: ['tools', 'essays'],
   },
 ];
@@ -73,7 +73,7 @@ function entryHtml(entry: ExpectedEntry, tag = 'li', change: Partial<ExpectedEnt
   return (
     `<${tag} class="entry"${pagefind} data-entry="${escapeHtml(entry.id)}"><h3><a href="${escapeHtml(url)}">${escapeHtml(title)}</a></h3>` +
     `<p><a href="/${entry.id}/">Permalink<span> for ${escapeHtml(title)}</span></a></p>` +
-    quotes.map((quote) => `<blockquote><p>${escapeHtml(quote)}</p></blockquote>`).join('') +
+    quotes.map((quote) => `<figure class="quote"><blockquote><p>${escapeHtml(quote)}</p></blockquote></figure>`).join('') +
     (notesHtml ? `<div class="notes">${notesHtml}</div>` : '') +
     `</${tag}>`
   );
@@ -250,6 +250,68 @@ describe('checkOutput', () => {
   });
 });
 
+describe('each quote in its own quote element', () => {
+  const quoted: ExpectedEntry = {
+    id: 'essays/q',
+    url: 'https://example.com/q',
+    title: 'Same words',
+    quotes: ['Same words', 'Second words.'],
+    notes: 'Second words.',
+    listedIn: ['essays'],
+  };
+  const page = (quotes: string[], notes = '<p>Second words.</p>') =>
+    `<article class="entry" data-pagefind-body data-entry="essays/q"><h3><a href="https://example.com/q">Same words</a></h3>` +
+    quotes.map((quote) => `<figure class="quote"><blockquote><p>${escapeHtml(quote)}</p></blockquote></figure>`).join('') +
+    `<div class="notes">${notes}</div></article>`;
+  const check = (quotes: string[]) => {
+    write('essays/index.html', listing('essays', page(quotes).replace('article', 'li').replace('</article>', '</li>')));
+    write('essays/q/index.html', page(quotes));
+    return checkOutput(outDir, { sections: [{ id: 'essays', order: ['essays/q'] }], entries: [quoted] }).map(
+      (problem) => problem.message,
+    );
+  };
+
+  test('passes the quotes shown in order, each in its own element', () => {
+    expect(check(['Same words', 'Second words.'])).toEqual([]);
+  });
+
+  test('is not satisfied by a quote whose words are only in the title or the notes', () => {
+    expect(check([])).toEqual([
+      'the essays listing: quote 1 is missing or changed',
+      'the essays listing: quote 2 is missing or changed',
+      'permalink page: quote 1 is missing or changed',
+      'permalink page: quote 2 is missing or changed',
+    ]);
+  });
+
+  test('names quotes out of order, and a quote shown twice', () => {
+    expect(check(['Second words.', 'Same words'])).toContain('permalink page: quote 1 is missing or changed');
+    expect(check(['Same words', 'Same words', 'Second words.'])).toEqual([
+      'the essays listing: quote 2 is missing or changed',
+      'the essays listing: shows 3 quotes where the entry has 2',
+      'permalink page: quote 2 is missing or changed',
+      'permalink page: shows 3 quotes where the entry has 2',
+    ]);
+  });
+});
+
+describe('notesText: the notes read from their Markdown, not from the page', () => {
+  test('takes the words from the syntax tree: raw HTML as text, an image that is not shown as its alt', () => {
+    const markdown =
+      'A **bold** claim with <b>html</b>, `code`\n\n- ![alt words](/rel.png) and ![pic](https://x.example/p.png)\n\n[ref]: https://x.example/';
+    expect(notesText(markdown)).toEqual({ text: 'A bold claim with <b> html </b> , code alt words and', footnotes: false });
+  });
+
+  test('matches the page only when every character is there, whitespace aside', () => {
+    expect(notesMatch('A bold claim\n\nand more', 'A **bold** claim\n\nand more')).toBe(true);
+    expect(notesMatch('A claim and more', 'A **bold** claim\n\nand more')).toBe(false);
+    expect(notesMatch('A bold claim and more, added', 'A **bold** claim\n\nand more')).toBe(false);
+    // Footnotes: the page adds numbers, a heading and back links around the Markdown's words.
+    expect(notesMatch('A note1.\nFootnotes\n\nSource. ↩', 'A note[^1].\n\n[^1]: Source.')).toBe(true);
+    expect(notesMatch('A note1.\nFootnotes\n\n ↩', 'A note[^1].\n\n[^1]: Source.')).toBe(false);
+  });
+});
+
 describe('expectedSite', () => {
   const section = (id: string, data: Record<string, unknown> = {}) => ({
     id,
@@ -293,8 +355,9 @@ describe('expectedSite', () => {
     ]);
     const howTo = expected.entries.find((found) => found.id === 'teams/how-to')!;
     expect(howTo.listedIn).toEqual(['teams', 'orgs']);
-    // The notes as the page reads them: the footnote marker rendered, the definition moved to the end.
-    expect(howTo.notes).toMatch(/^A note1\.\s+Footnotes\s+Source\. ↩\s*$/);
+    // The notes' words, read from the Markdown's syntax tree, not from the HTML the page shows.
+    expect(howTo.notes).toBe('A note . Source.');
+    expect(howTo.notesMarkdown).toBe('A note[^1].\n\n[^1]: Source.');
   });
 });
 

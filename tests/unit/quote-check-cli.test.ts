@@ -19,6 +19,8 @@ const CHECKED_AT = new Date('2025-03-01T12:00:00Z');
 const HOSTILE = '[click](https://evil.example/) ![pixel](https://evil.example/p.png) <img src=x onerror=alert(1)> @admin #12 ```';
 
 let server: TestServer;
+/** Run when /typography-edited is fetched: a curator editing the entry while the check runs. */
+let whileFetching: (() => void) | undefined;
 const folders: string[] = [];
 
 const article = (paragraphs: string) =>
@@ -30,6 +32,12 @@ beforeAll(async () => {
       response
         .writeHead(200, { 'content-type': 'text/html' })
         .end(article('<p>Don’t “ship” it — ever.</p><p>Frequent small changes over infrequent large changes.</p>')),
+    '/typography-edited': (_request, response) => {
+      whileFetching?.();
+      response
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(article('<p>Don’t “ship” it — ever.</p><p>Frequent small changes over infrequent large changes.</p>'));
+    },
     '/hostile-page': (_request, response) =>
       response
         .writeHead(200, { 'content-type': 'text/html' })
@@ -147,6 +155,26 @@ describe('check-quotes (in process)', () => {
     expect(await runCheckQuotes(['--fix-wording'], again.io)).toBe(0);
     expect(again.out.join('')).toContain('2 found (0 in other wording)');
     expect(readFileSync(join(root, 'content/entries/reading/shipping.md'), 'utf8')).toBe(after);
+  });
+
+  it('--fix-wording reads the file again and leaves a quote edited during the check alone', async () => {
+    const before = handWritten(server.url('/typography-edited'));
+    const root = makeProject({ shipping: before });
+    const file = join(root, 'content/entries/reading/shipping.md');
+    const edited = before.replace(`'Don''t "ship" it - ever.'`, `'Never ship on a Friday.'`);
+    whileFetching = () => writeFileSync(file, edited);
+    const run = io(root);
+    try {
+      expect(await runCheckQuotes(['--fix-wording'], run.io)).toBe(0);
+    } finally {
+      whileFetching = undefined;
+    }
+    // The curator's edit stands: the checked quote's rewrite is not written over the new quote.
+    expect(readFileSync(file, 'utf8')).toBe(edited);
+    expect(run.err.join('')).toContain(
+      'check-quotes: could not fix the wording in content/entries/reading/shipping.md (edit it by hand): quote 1 changed since it was checked',
+    );
+    expect(run.out.join('')).not.toContain('fixed wording');
   });
 
   it('changes no file without --fix-wording', async () => {

@@ -6,13 +6,10 @@ import { readReadingList } from '../../src/content/content-files.ts';
 import {
   compareEntries,
   ENTRIES_PER_PAGE,
-  entriesBySection,
   listingsBySection,
   listingPages,
-  groupByKind,
   orderSections,
   paginate,
-  sectionPages,
 } from '../../src/site/reading-list.ts';
 import type { EntryData, SectionData } from '../../src/schemas/content.ts';
 
@@ -137,37 +134,7 @@ describe('compareEntries', () => {
   });
 });
 
-describe('groupByKind', () => {
-  test('puts Framing before Selected Approaches, whatever the input order', () => {
-    const groups = groupByKind([entry('How', { kind: 'approach', order: 1 }), entry('Why', { kind: 'framing', order: 1 })]);
-    expect(groups.map((group) => [group.kind, group.heading, titles(group.entries)])).toEqual([
-      ['framing', 'Framing', ['Why']],
-      ['approach', 'Selected Approaches', ['How']],
-    ]);
-  });
-
-  test('drops a group with no entries', () => {
-    const groups = groupByKind([entry('How', { kind: 'approach' })]);
-    expect(groups.map((group) => group.heading)).toEqual(['Selected Approaches']);
-  });
-
-  test('returns no groups for no entries', () => {
-    expect(groupByKind([])).toEqual([]);
-  });
-
-  test('sorts the entries within each group', () => {
-    const groups = groupByKind([
-      entry('Framing 2', { kind: 'framing', order: 2 }),
-      entry('Approach unordered', { kind: 'approach' }),
-      entry('Framing 1', { kind: 'framing', order: 1 }),
-      entry('Approach 1', { kind: 'approach', order: 1 }),
-    ]);
-    expect(groups.map((group) => titles(group.entries))).toEqual([
-      ['Framing 1', 'Framing 2'],
-      ['Approach 1', 'Approach unordered'],
-    ]);
-  });
-
+describe('the legacy list', () => {
   test('keeps the legacy order within a group', () => {
     const legacy = readFileSync(join(projectRoot, 'tests/fixtures/legacy-reference/platforms-and-products.md'), 'utf8');
     const expected: { section: string; groups: { heading: string; titles: string[] }[] }[] = [];
@@ -181,70 +148,13 @@ describe('groupByKind', () => {
 
     // The list the legacy page was imported as (content/ itself grows with every contribution).
     const files = readReadingList(join(projectRoot, 'tests/fixtures/legacy-imported'), projectRoot);
-    const actual = orderSections(files.sections).map((found) => ({
+    const sections = orderSections(files.sections);
+    const listings = listingsBySection(files.entries, sections);
+    const actual = sections.map((found) => ({
       section: found.data.title,
-      groups: groupByKind(files.entries.filter((item) => item.data.section === found.id)).map((group) => ({
-        heading: group.heading,
-        titles: titles(group.entries),
-      })),
+      groups: (listings.get(found.id) ?? []).map((group) => ({ heading: group.heading, titles: titles(group.entries) })),
     }));
     expect(actual).toEqual(expected);
-  });
-});
-
-describe('entriesBySection', () => {
-  test('maps each section id to its entries, Framing first then Selected Approaches, each in order', () => {
-    const bySection = entriesBySection([
-      entry('P approach 2', { kind: 'approach', order: 2 }),
-      entry('Q framing', { section: 'data-products', kind: 'framing', order: 1 }),
-      entry('P framing', { kind: 'framing', order: 5 }),
-      entry('P approach 1', { kind: 'approach', order: 1 }),
-      entry('Q approach', { section: 'data-products', kind: 'approach' }),
-    ]);
-    expect([...bySection.keys()]).toEqual(['data-platforms', 'data-products']);
-    expect(titles(bySection.get('data-platforms')!)).toEqual(['P framing', 'P approach 1', 'P approach 2']);
-    expect(titles(bySection.get('data-products')!)).toEqual(['Q framing', 'Q approach']);
-  });
-
-  test('has no key for a section without entries', () => {
-    const bySection = entriesBySection([entry('Only', { section: 'data-platforms' })]);
-    expect(bySection.has('data-products')).toBe(false);
-    expect(bySection.size).toBe(1);
-  });
-
-  test('returns an empty map for no entries', () => {
-    expect(entriesBySection([]).size).toBe(0);
-  });
-
-  test('keeps every entry exactly once and returns the same objects', () => {
-    const input = [entry('A', { kind: 'framing' }), entry('B', { section: 'data-products' }), entry('C')];
-    const all = [...entriesBySection(input).values()].flat();
-    expect(all).toHaveLength(3);
-    for (const item of input) expect(all.filter((found) => found === item)).toHaveLength(1);
-  });
-
-  test('reads the collection in one pass', () => {
-    const input = [entry('A'), entry('B', { section: 'data-products' })];
-    let iterations = 0;
-    const counted = {
-      length: input.length,
-      *[Symbol.iterator]() {
-        iterations += 1;
-        yield* input;
-      },
-    } as unknown as readonly TestEntry[];
-    entriesBySection(counted);
-    expect(iterations).toBe(1);
-  });
-
-  test('agrees with groupByKind on the shipped content, losing no entry', () => {
-    const files = readReadingList(join(projectRoot, 'content'), projectRoot);
-    const bySection = entriesBySection(files.entries);
-    for (const section of files.sections) {
-      const own = files.entries.filter((found) => found.data.section === section.id);
-      expect(bySection.get(section.id) ?? [], section.id).toEqual(groupByKind(own).flatMap((group) => group.entries));
-    }
-    expect([...bySection.values()].flat()).toHaveLength(files.entries.length);
   });
 });
 
@@ -264,9 +174,12 @@ describe('pagination of long listings', () => {
     expect(() => paginate([1], 0)).toThrow(RangeError);
   });
 
+  const pagesOf = (entries: ReturnType<typeof entry>[], size?: number) =>
+    listingPages(listingsBySection(entries, [{ id: 's', data: {} }]).get('s') ?? [], size);
+
   test('keeps Framing before Selected Approaches, a group continuing across pages', () => {
-    const entries = [entry(1, 'framing'), entry(2, 'framing'), entry(3, 'framing'), entry(4, 'approach'), entry(5, 'approach')];
-    const pages = sectionPages(entries, 2);
+    const entries = [entry(4, 'approach'), entry(1, 'framing'), entry(5, 'approach'), entry(2, 'framing'), entry(3, 'framing')];
+    const pages = pagesOf(entries, 2);
     expect(
       pages.map((page) => ({
         number: page.number,
@@ -289,7 +202,7 @@ describe('pagination of long listings', () => {
 
   test('lists every entry exactly once across the pages of the shipped default size', () => {
     const entries = Array.from({ length: 250 }, (_, index) => entry(index + 1, index < 40 ? 'framing' : 'approach'));
-    const pages = sectionPages(entries);
+    const pages = pagesOf(entries);
     expect(pages).toHaveLength(Math.ceil(250 / ENTRIES_PER_PAGE));
     expect(pages.flatMap((page) => page.groups.flatMap((group) => group.entries.map((e) => e.id)))).toEqual(
       entries.map((e) => e.id),
@@ -384,16 +297,5 @@ describe('listingPages', () => {
 
   test('gives one empty page for an empty listing', () => {
     expect(ids(listingPages([]))).toEqual([{ number: 1, total: 1, groups: [] }]);
-  });
-
-  test('pages the shipped list exactly as sectionPages did (Framing, then Selected Approaches)', () => {
-    const files = readReadingList(join(projectRoot, 'content'), projectRoot);
-    const sections = orderSections(files.sections);
-    const listings = listingsBySection(files.entries, sections);
-    for (const found of sections) {
-      const before = sectionPages(entriesBySection(files.entries).get(found.id) ?? [], 5);
-      const after = listingPages(listings.get(found.id) ?? [], 5);
-      expect(after.map((page) => page.groups)).toEqual(before.map((page) => page.groups));
-    }
   });
 });

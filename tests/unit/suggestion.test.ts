@@ -15,6 +15,7 @@ import { today } from '../../src/content/new-entry.ts';
 import { parseIssueForm } from '../../src/contributing/issue-form.ts';
 import { SUGGESTION_FIELDS, SUGGESTION_FORM_PATH, suggestionFormData } from '../../src/contributing/suggestion-form.ts';
 import { suggestionFromIssue } from '../../src/contributing/suggestion.ts';
+import { FIXTURE_LIST } from '../support/fixture-list.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const node = join(repo, 'node_modules/.bin/node');
@@ -22,7 +23,7 @@ let dir: string;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'commonplace-suggestion-'));
-  cpSync(join(repo, 'content'), join(dir, 'content'), { recursive: true });
+  cpSync(FIXTURE_LIST, join(dir, 'content'), { recursive: true });
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -352,14 +353,14 @@ describe('the issue form', () => {
 
 describe('suggestionFromIssue', () => {
   it('reads the "None" an optional dropdown offers as no answer', () => {
-    const list = readReadingList(join(repo, 'content'), repo);
+    const list = readReadingList(FIXTURE_LIST, repo);
     const { answers, problems } = suggestionFromIssue(issueBody({ ...complete, kind: 'None' }), list);
     expect(answers.kind).toBe('');
     expect(problems).toEqual([{ field: 'kind', message: expect.stringContaining('choose one') }]);
   });
 
   it('turns dropdown choices into ids and splits quotes, tags and cross-listings', () => {
-    const list = readReadingList(join(repo, 'content'), repo);
+    const list = readReadingList(FIXTURE_LIST, repo);
     const { answers, problems } = suggestionFromIssue(
       issueBody({
         ...complete,

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { oneLine as scriptsOneLine } from '../../.github/scripts/untrusted-text.mjs';
+import { oneLine as markdownOneLine } from '../../src/contributing/markdown.ts';
 import { codeSpan, plainLine, terminalText } from '../../src/links/untrusted-text.ts';
+import { bookmarksHtml } from '../../src/site/exports.ts';
 import { liveParts } from '../support/markdown-safety.ts';
 
 describe('codeSpan', () => {
@@ -32,6 +35,28 @@ describe('codeSpan', () => {
 
 describe('terminalText', () => {
   it('drops control characters and escape sequences, keeping one line', () => {
-    expect(terminalText('404 \u001b]8;;https://evil.example\u0007Not\r\nFound')).toBe('404 ]8;;https://evil.example Not Found');
+    expect(terminalText('404 \u001b]8;;https://evil.example\u0007Not\r\nFound')).toBe(
+      '404 \uFFFD]8;;https://evil.example\uFFFDNot Found',
+    );
   });
+});
+
+describe('oneLine: one rule for every untrusted-text helper', () => {
+  const cases: [string, string][] = [
+    ['a\r\n\tb\u2028c\u2029d', 'a b c d'],
+    ['bell\u0007 esc\u001b[31m', 'bell\uFFFD esc\uFFFD[31m'],
+    ['\u202Eevil\u202C \u2067iso\u2069 \u200Fmark\u061C', '\uFFFDevil\uFFFD \uFFFDiso\uFFFD \uFFFDmark\uFFFD'],
+    ['c1\u0085\u009b', 'c1\uFFFD\uFFFD'],
+    ['  padded  ', 'padded'],
+  ];
+  it.each(cases)(
+    '%j is %j in the workflow scripts, the pull-request summary, the link reports and the bookmark export',
+    (text, line) => {
+      expect(scriptsOneLine(text)).toBe(line);
+      expect(markdownOneLine(text)).toBe(line);
+      expect(plainLine(text)).toBe(line);
+      expect(terminalText(text)).toBe(line);
+      expect(bookmarksHtml(text, [])).toContain(`<TITLE>${line}</TITLE>`);
+    },
+  );
 });

@@ -12,7 +12,7 @@ import { unified } from 'unified';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as summaryComment from '../../.github/scripts/pr-summary-comment.mjs';
 import * as suggestionPr from '../../.github/scripts/suggestion-pull-request.mjs';
-import { codeBlock } from '../../.github/scripts/untrusted-text.mjs';
+import { codeBlock, neutraliseReferences } from '../../.github/scripts/untrusted-text.mjs';
 
 let dir: string;
 beforeEach(() => {
@@ -149,7 +149,7 @@ describe('suggestion-pull-request.mjs', () => {
     const body = String(calls[0]![1].body);
     const tree = unified().use(remarkParse).use(remarkGfm).parse(body) as { children: { type: string; value?: string }[] };
     expect(tree.children.map((node) => node.type)).toEqual(['paragraph', 'code']);
-    expect(tree.children[1]!.value).toBe('url: is missing ``` @octocat <b>\ntitle: is missing');
+    expect(tree.children[1]!.value).toBe('url: is missing ``` @\u200Doctocat <b>\ntitle: is missing');
     expect(calls[1]![1]).toMatchObject({ issue_number: 12, name: 'accepted' });
   });
 
@@ -246,6 +246,19 @@ describe('pr-summary-comment.mjs', () => {
     }
   });
 
+  it('takes only the number from the pull request\u2019s own artifact, and only when the run confirms it', async () => {
+    artifact('34', '<img src=x> planted summary');
+    const current = fakeGithub({ 'pulls.get': openPull });
+    expect(await summaryComment.pullRequestToSummarise({ ...current, context: context(), core, artifactDir: dir })).toBe(34);
+    expect(current.calls.map(([name]) => name)).toEqual(['pulls.get']);
+    const moved = fakeGithub({ 'pulls.get': () => ({ head: { sha: 'd'.repeat(40), repo: { full_name: 'fork/list' } } }) });
+    expect(await summaryComment.pullRequestToSummarise({ ...moved, context: context(), core, artifactDir: dir })).toBeUndefined();
+    const other = { ...workflowRun, pull_requests: [{ number: 35 }] };
+    await expect(
+      summaryComment.pullRequestToSummarise({ ...fakeGithub(), context: context(other), core, artifactDir: dir }),
+    ).rejects.toThrow(/#34.*#35/);
+  });
+
   it('replaces a summary that is too large or not UTF-8 by a sentence, keeping the comment small', async () => {
     for (const summary of [Buffer.alloc(summaryComment.MAX_SUMMARY_BYTES + 1, 'a'), Buffer.from([0xc3, 0x28])]) {
       artifact('34', summary);
@@ -267,6 +280,84 @@ describe('pr-summary-comment.mjs', () => {
       const { github } = fakeGithub({ 'actions.listWorkflowRunArtifacts': () => ({ artifacts }) });
       expect(await summaryComment.summaryArtifactExists({ github, context: context() })).toBe(found);
     }
+  });
+});
+
+/** The issue numbers and people GitHub would act on in `text`: closing keywords, references, mentions. */
+function liveReferences(text: string): string[] {
+  return [
+    ...text.matchAll(/\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\b:?\s+\S+/gi),
+    ...text.matchAll(/(?:^|[^\w`])@[\w-]+/g),
+    ...text.matchAll(/(?:[\w.-]+\/[\w.-]+)?#\d+|GH-\d+/gi),
+    ...text.matchAll(/https?:\/\/\S+|www\.\S+/gi),
+  ].map((match) => match[0].trim());
+}
+
+describe('suggestions close no other issue and mention nobody', () => {
+  const hostileTitle =
+    'fixes #12, Closes: owner/repo#3 resolved https://github.com/owner/list/issues/4 FIXED GH-5 cc @team @org/admins other/repo@abc1234';
+  const context = { ...repoContext, payload: { issue: { number: 12 }, repository: { default_branch: 'main' } } };
+  const entry = '---\ntitle: "x"\nurl: "https://example.com/a"\nsection: s\nkind: framing\n---\n';
+
+  async function opened(title: string) {
+    writeFileSync(
+      join(dir, 'suggestion.json'),
+      JSON.stringify({ ok: true, issue: 12, file: 'content/entries/s/x.md', title, problems: [] }),
+    );
+    writeFileSync(join(dir, 'entry.md'), entry);
+    const { github, calls } = fakeGithub({
+      'git.getRef': () => ({ object: { sha: 'a'.repeat(40) } }),
+      'pulls.create': () => ({ number: 99 }),
+    });
+    await suggestionPr.run({ github, context, core, artifactDir: dir });
+    return Object.fromEntries(calls);
+  }
+
+  it('neutralises every closing keyword, reference, mention and address in a title, and reads the same', () => {
+    const safe = neutraliseReferences(hostileTitle);
+    expect(liveReferences(safe)).toEqual([]);
+    expect(safe.replaceAll('\u200D', '')).toBe(hostileTitle);
+    // Done twice, nothing changes: text already safe (a summary line) is not altered again.
+    expect(neutraliseReferences(safe)).toBe(safe);
+    expect(neutraliseReferences('How to fix a leak in 3 steps, the #1 way')).toBe(
+      'How to fix a leak in 3 steps, the #\u200D1 way',
+    );
+  });
+
+  it('in the commit message', async () => {
+    const calls = await opened(hostileTitle);
+    const message = String(calls['repos.createOrUpdateFileContents']!.message);
+    expect(message.replaceAll('\u200D', '')).toContain(hostileTitle);
+    expect(liveReferences(message)).toEqual(['#12']);
+    expect(message).toMatch(/From the suggestion in #12\.$/);
+  });
+
+  it('in the branch name, which is made of the issue number alone', async () => {
+    const calls = await opened(hostileTitle);
+    expect(calls['git.createRef']!.ref).toBe('refs/heads/suggestion/12');
+    expect(calls['pulls.create']!.head).toBe('suggestion/12');
+    expect(() => suggestionPr.suggestionBranch(Number.NaN)).toThrow();
+  });
+
+  it('in the pull request title and body: only the body\u2019s own "Closes #12" stays live', async () => {
+    const calls = await opened(hostileTitle);
+    const pull = calls['pulls.create']!;
+    expect(liveReferences(String(pull.title))).toEqual([]);
+    const outsideCode = String(pull.body).replace(/^(`{3,})[^\n]*\n[\s\S]*?\n\1$/gm, '');
+    expect(liveReferences(outsideCode).filter((each) => !each.startsWith('Closes'))).toEqual(['#12', '#12']);
+    expect(liveReferences(outsideCode).filter((each) => each.startsWith('Closes'))).toEqual(['Closes #12']);
+  });
+
+  it('in the issue comment listing the problems', async () => {
+    writeFileSync(
+      join(dir, 'suggestion.json'),
+      JSON.stringify({ ok: false, issue: 12, problems: [{ field: 'title', message: hostileTitle }] }),
+    );
+    const { github, calls } = fakeGithub();
+    await suggestionPr.run({ github, context, core, artifactDir: dir });
+    const body = String(calls[0]![1].body);
+    expect(liveReferences(body)).toEqual([]);
+    expect(body.replaceAll('\u200D', '')).toContain(hostileTitle);
   });
 });
 
