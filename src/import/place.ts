@@ -302,6 +302,7 @@ function mergeOccurrences(list: Occurrence[], titleOf: ReadonlyMap<string, strin
     section: owner.section,
     ...(owner.kind !== undefined ? { kind: owner.kind } : {}),
     order: owner.order,
+    ...(entry.added !== undefined ? { added: entry.added } : {}),
     quotes: [...entry.quotes],
     tags: [...new Set(entry.tags)],
     also_in: [],
