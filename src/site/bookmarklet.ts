@@ -31,10 +31,15 @@ export function parseRepository(value: unknown): Repository | undefined {
   const spec = text.trim();
   const shorthand = /^(?:github:)?([\w.-]+)\/([\w.-]+?)(?:\.git)?$/.exec(spec);
   if (shorthand && !spec.includes(':/')) return { host: 'github', owner: shorthand[1]!, name: shorthand[2]! };
-  const github = /^(?:git\+)?(?:https?|ssh|git):\/\/(?:[^@/]+@)?github\.com[:/]([\w.-]+)\/([\w.-]+?)(?:\.git)?\/?$/i.exec(spec) ??
+  const github =
+    /^(?:git\+)?(?:https?|ssh|git):\/\/(?:[^@/]+@)?github\.com[:/]([\w.-]+)\/([\w.-]+?)(?:\.git)?\/?$/i.exec(spec) ??
     /^git@github\.com:([\w.-]+)\/([\w.-]+?)(?:\.git)?$/i.exec(spec);
   if (github) return { host: 'github', owner: github[1]!, name: github[2]! };
-  if (/^(?:gitlab|bitbucket|gist):/.test(spec) || /^(?:git\+)?[a-z][a-z0-9+.-]*:\/\//i.test(spec) || /^[\w.-]+@[\w.-]+:/.test(spec))
+  if (
+    /^(?:gitlab|bitbucket|gist):/.test(spec) ||
+    /^(?:git\+)?[a-z][a-z0-9+.-]*:\/\//i.test(spec) ||
+    /^[\w.-]+@[\w.-]+:/.test(spec)
+  )
     return { host: 'other', url: spec.replace(/^git\+/, '') };
   return undefined;
 }
@@ -44,13 +49,19 @@ export function siteRepository(env: NodeJS.ProcessEnv = process.env, root = proj
   const fromEnv = parseRepository(env['COMMONPLACE_REPOSITORY']);
   if (fromEnv) return fromEnv;
   try {
-    const fromPackage = parseRepository((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { repository?: unknown }).repository);
+    const fromPackage = parseRepository(
+      (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { repository?: unknown }).repository,
+    );
     if (fromPackage) return fromPackage;
   } catch {
     // No package.json to read: try git.
   }
   try {
-    const remote = execFileSync('git', ['remote', 'get-url', 'origin'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const remote = execFileSync('git', ['remote', 'get-url', 'origin'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     return parseRepository(remote.trim());
   } catch {
     return undefined;

@@ -27,7 +27,20 @@ const { values } = parseArgs({
   },
 });
 
-const WORDS = ['data', 'craft', 'platform', 'notes', 'reading', 'design', 'systems', 'people', 'teams', 'history', 'maps', 'tools'];
+const WORDS = [
+  'data',
+  'craft',
+  'platform',
+  'notes',
+  'reading',
+  'design',
+  'systems',
+  'people',
+  'teams',
+  'history',
+  'maps',
+  'tools',
+];
 
 /** A deterministic bookmark file: folders nested up to three deep, bookmarks spread over them. */
 export function generateBookmarkFile(bookmarks: number, folders: number, seed: number): string {
@@ -89,7 +102,9 @@ if (isMain) {
   const dir = mkdtempSync(join(tmpdir(), 'commonplace-bench-import-'));
   const file = join(dir, 'bookmarks.html');
   writeFileSync(file, generateBookmarkFile(bookmarks, folders, Number(values.seed)));
-  console.log(`${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}`);
+  console.log(
+    `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}`,
+  );
   console.log(`${bookmarks.toLocaleString('en')} bookmarks in ${folders} folders (${file})`);
   const results: { importS: number; validateS: number }[] = [];
   let failed = false;

@@ -35,7 +35,10 @@ const PASSAGE = (() => {
   while (text.length < 300) text += 'more words of the article ';
   return text.slice(0, 299).trimEnd().padEnd(300, 'x');
 })();
-const LONG = Array.from({ length: 2_000 }, (_, index) => `word${index} & #`).join(' ').slice(0, 20_000).trimEnd();
+const LONG = Array.from({ length: 2_000 }, (_, index) => `word${index} & #`)
+  .join(' ')
+  .slice(0, 20_000)
+  .trimEnd();
 
 function articleHtml(passage: string): string {
   const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -72,7 +75,9 @@ test.afterAll(async () => {
 function shape(files: Pick<ReadingListFiles, 'sections' | 'entries'>) {
   const tree = sectionTree(files.sections);
   const titleOf = (id: string) => files.sections.find((section) => section.id === id)!.data.title;
-  const listed = new Set(files.entries.flatMap((entry) => [entry.data.section, ...entry.data.also_in.map((also) => also.section)]));
+  const listed = new Set(
+    files.entries.flatMap((entry) => [entry.data.section, ...entry.data.also_in.map((also) => also.section)]),
+  );
   // bookmarks.html leaves out folders with nothing in them or below them.
   const holds = (id: string): boolean => listed.has(id) || tree.childrenOf(id).some((child) => holds(child.id));
   return {
@@ -115,7 +120,8 @@ test('the site’s entries.json imported into an empty list gives the same entri
   const source = readReadingList(SHAPES, projectRoot);
   const imported = importInto(join(site.outDir, 'entries.json'));
   expect(shape(imported)).toEqual(shape(source));
-  const quotes = (files: ReadingListFiles) => Object.fromEntries(files.entries.map((entry) => [entry.data.url, entry.data.quotes]));
+  const quotes = (files: ReadingListFiles) =>
+    Object.fromEntries(files.entries.map((entry) => [entry.data.url, entry.data.quotes]));
   expect(quotes(imported)).toEqual(quotes(source));
 });
 
@@ -183,7 +189,9 @@ test('a 20,000-character selection is cut after a whole word, with an ellipsis a
   expect(LONG.startsWith(kept)).toBe(true);
   expect(LONG[kept.length]).toBe(' ');
   expect(kept.length).toBeGreaterThan(1000);
-  expect(opened.searchParams.get('notes')).toContain(`The selected passage was ${LONG.length.toLocaleString('en')} characters long`);
+  expect(opened.searchParams.get('notes')).toContain(
+    `The selected passage was ${LONG.length.toLocaleString('en')} characters long`,
+  );
 });
 
 test('the shipped Contribute page offers the bookmarklet with how to install it', async ({ page }) => {

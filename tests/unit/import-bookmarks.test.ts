@@ -9,13 +9,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/import.ts';
 import { readReadingList } from '../../src/content/content-files.ts';
-import {
-  dayFromEpoch,
-  dayFromIso,
-  jsonItemLines,
-  tagSlug,
-  textAsMarkdown,
-} from '../../src/import/bookmarks/bookmark-plan.ts';
+import { dayFromEpoch, dayFromIso, jsonItemLines, tagSlug, textAsMarkdown } from '../../src/import/bookmarks/bookmark-plan.ts';
 import { readHighlights } from '../../src/import/bookmarks/raindrop.ts';
 import { detectBookmarkFormat, readExport } from '../../src/import/bookmarks/read-export.ts';
 import { PAGE_KEY, type BookmarkFormat, type ImportPlan } from '../../src/import/plan.ts';
@@ -31,11 +25,19 @@ const read = (name: string, format: BookmarkFormat, options = {}) => readExport(
 /** Entries as [title, url, section title, tags]: what a reader sees of a plan. */
 function entriesOf(plan: ImportPlan) {
   const title = (key: string) => plan.sections.find((section) => section.key === key)?.title;
-  return plan.entries.map((entry) => [entry.title, entry.url, entry.listings.map((listing) => title(listing.section)), entry.tags]);
+  return plan.entries.map((entry) => [
+    entry.title,
+    entry.url,
+    entry.listings.map((listing) => title(listing.section)),
+    entry.tags,
+  ]);
 }
 const noticesOf = (plan: ImportPlan) => plan.notices.map((notice) => `${notice.line}: ${notice.message}`);
 /** Markdown as the text a reader sees once it is rendered. */
-const rendered = (markdown: string) => blocksOf(markdown).map((block) => toString(block)).join('\n\n');
+const rendered = (markdown: string) =>
+  blocksOf(markdown)
+    .map((block) => toString(block))
+    .join('\n\n');
 
 describe('telling the formats apart', () => {
   it('knows each export by its content, and a Markdown page as none of them', () => {
@@ -146,7 +148,12 @@ describe('the Pinboard JSON export', () => {
   const plan = read('pinboard.json', 'pinboard');
   it('reads description as the title, extended as the note, time as added, space-separated tags', () => {
     expect(entriesOf(plan)).toEqual([
-      ['Pinned <script>alert(1)</script> One', 'https://example.com/pin/one', ['Pinboard bookmarks'], ['reading', 'essays', 'ml']],
+      [
+        'Pinned <script>alert(1)</script> One',
+        'https://example.com/pin/one',
+        ['Pinboard bookmarks'],
+        ['reading', 'essays', 'ml'],
+      ],
       ['Pinned One again', 'https://example.com/pin/one', ['Pinboard bookmarks'], ['more']],
       ['https://example.com/pin/untitled', 'https://example.com/pin/untitled', ['Pinboard bookmarks'], []],
     ]);
@@ -158,7 +165,11 @@ describe('the Pinboard JSON export', () => {
     expect(noticesOf(plan)[0]).toMatch(/^15: left out "A bookmarklet": "javascript:void\(0\)"/);
   });
   it('names the line of a bookmark with no address, and stops at JSON that does not parse', () => {
-    const broken = readExport('[\n  {"href": "https://a.example", "description": "A"},\n  {"description": "B"}\n]', 'p.json', 'pinboard');
+    const broken = readExport(
+      '[\n  {"href": "https://a.example", "description": "A"},\n  {"description": "B"}\n]',
+      'p.json',
+      'pinboard',
+    );
     expect(broken.problems.map(({ line, message }) => [line, message])).toEqual([[3, 'bookmark 2 has no "href" (the address)']]);
     const bad = readExport('[\n  {"href": "https://a.example",\n  "description": }\n]', 'p.json', 'pinboard');
     expect(bad.problems.map((problem) => problem.message)).toEqual([expect.stringContaining('is not valid JSON')]);
@@ -205,7 +216,17 @@ describe('the Hypothesis annotations export', () => {
   it('keeps annotation order when a passage has no position', () => {
     const source = JSON.stringify([
       { uri: 'https://e.example/a', target: [{ selector: [{ type: 'TextQuoteSelector', exact: 'second' }] }] },
-      { uri: 'https://e.example/a', target: [{ selector: [{ type: 'TextQuoteSelector', exact: 'first' }, { type: 'TextPositionSelector', start: 1, end: 5 }] }] },
+      {
+        uri: 'https://e.example/a',
+        target: [
+          {
+            selector: [
+              { type: 'TextQuoteSelector', exact: 'first' },
+              { type: 'TextPositionSelector', start: 1, end: 5 },
+            ],
+          },
+        ],
+      },
     ]);
     expect(readExport(source, 'h.json', 'hypothesis').entries[0]!.quotes).toEqual(['second', 'first']);
   });
@@ -232,7 +253,15 @@ describe('this project’s entries.json', () => {
       ['section:tools', PAGE_KEY, ['framing', 'approach']],
       ['section:tools-cli', 'section:tools', []],
     ]);
-    expect(plan.entries.map((entry) => [entry.title, entry.listings.map((listing) => [listing.section, listing.kind]), entry.quotes, entry.tags, entry.added])).toEqual([
+    expect(
+      plan.entries.map((entry) => [
+        entry.title,
+        entry.listings.map((listing) => [listing.section, listing.kind]),
+        entry.quotes,
+        entry.tags,
+        entry.added,
+      ]),
+    ).toEqual([
       [
         'A <b>tool</b>',
         [
@@ -260,12 +289,12 @@ describe('small pieces', () => {
     ]);
   });
   it('reads dates in seconds, milliseconds or microseconds, and ISO 8601', () => {
-    expect([dayFromEpoch('1704067200'), dayFromEpoch(1704067200000), dayFromEpoch('1704067200000000'), dayFromEpoch('x')]).toEqual([
-      '2024-01-01',
-      '2024-01-01',
-      '2024-01-01',
-      undefined,
-    ]);
+    expect([
+      dayFromEpoch('1704067200'),
+      dayFromEpoch(1704067200000),
+      dayFromEpoch('1704067200000000'),
+      dayFromEpoch('x'),
+    ]).toEqual(['2024-01-01', '2024-01-01', '2024-01-01', undefined]);
     expect([dayFromIso('2011-04-13T21:27:03Z'), dayFromIso('2024-02-29'), dayFromIso('1704067200'), dayFromIso('soon')]).toEqual([
       '2011-04-13',
       '2024-02-29',
@@ -274,7 +303,13 @@ describe('small pieces', () => {
     ]);
   });
   it('writes plain text as Markdown that renders as the same text', () => {
-    for (const text of ['# not a heading', '- not a list', '1. not numbered', '> not a quote', 'a_b*c* `d` <i>e</i> &amp; [f](g) ![h](i) | ~~j~~']) {
+    for (const text of [
+      '# not a heading',
+      '- not a list',
+      '1. not numbered',
+      '> not a quote',
+      'a_b*c* `d` <i>e</i> &amp; [f](g) ![h](i) | ~~j~~',
+    ]) {
       expect(rendered(textAsMarkdown(text))).toBe(text);
     }
   });
@@ -349,4 +384,3 @@ describe('npm run import on exports', { timeout: 30_000 }, () => {
     expect(readdirSync(dir)).toEqual(['broken.json']);
   });
 });
-

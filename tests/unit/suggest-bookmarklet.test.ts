@@ -68,7 +68,9 @@ describe('the form address', () => {
     expect(words[kept.length]).toBe(' ');
     expect(kept.length).toBeGreaterThan(MAX_URL_LENGTH / 4);
     expect(params.get('notes')).toMatch(
-      new RegExp(`^The selected passage was ${Array.from(words).length.toLocaleString('en')} characters long, too long for a link`),
+      new RegExp(
+        `^The selected passage was ${Array.from(words).length.toLocaleString('en')} characters long, too long for a link`,
+      ),
     );
   });
   it('cuts at a word, never inside an emoji, and inside a first word only when it must', () => {
@@ -93,13 +95,24 @@ describe('lists not hosted on GitHub', () => {
     const command = newEntryCommand({ url: 'https://e.example/?a=1&b=2', title: hostile, quote: hostile });
     // sh reads the command's arguments back exactly.
     const echoed = spawnSync('sh', ['-c', `printf '%s\\0' ${command.replace(/^npm run new -- /, '')}`], { encoding: 'utf8' });
-    expect(echoed.stdout.split('\0').slice(0, -1)).toEqual(['--url', 'https://e.example/?a=1&b=2', '--title', hostile, '--quote', hostile]);
+    expect(echoed.stdout.split('\0').slice(0, -1)).toEqual([
+      '--url',
+      'https://e.example/?a=1&b=2',
+      '--title',
+      hostile,
+      '--quote',
+      hostile,
+    ]);
   });
   it('copies the command instead of opening a form, and leaves the quote out without a selection', async () => {
     const copied: string[] = [];
     const opened: string[] = [];
     const told: string[] = [];
-    const document = { location: { href: 'https://e.example/post' }, title: 'Post', querySelector: () => null } as unknown as Document;
+    const document = {
+      location: { href: 'https://e.example/post' },
+      title: 'Post',
+      querySelector: () => null,
+    } as unknown as Document;
     const browser = {
       document,
       selection: '',
@@ -123,7 +136,14 @@ describe('lists not hosted on GitHub', () => {
 describe('where the build finds the repository', () => {
   it('reads npm’s shorthands, https, git+https and scp-like addresses', () => {
     const github = { host: 'github', owner: 'o', name: 'r' };
-    for (const spec of ['o/r', 'github:o/r', 'https://github.com/o/r', 'git+https://github.com/o/r.git', 'git@github.com:o/r.git', { type: 'git', url: 'https://github.com/o/r.git' }])
+    for (const spec of [
+      'o/r',
+      'github:o/r',
+      'https://github.com/o/r',
+      'git+https://github.com/o/r.git',
+      'git@github.com:o/r.git',
+      { type: 'git', url: 'https://github.com/o/r.git' },
+    ])
       expect(parseRepository(spec)).toEqual(github);
     expect(parseRepository('https://gitlab.com/o/r.git')).toEqual({ host: 'other', url: 'https://gitlab.com/o/r.git' });
     expect(parseRepository('gitlab:o/r')).toEqual({ host: 'other', url: 'gitlab:o/r' });
@@ -145,7 +165,9 @@ describe('where the build finds the repository', () => {
     }
   });
   it('opens the form of a GitHub repository, and none elsewhere', () => {
-    expect(suggestionFormUrl({ host: 'github', owner: 'o', name: 'r' })).toBe('https://github.com/o/r/issues/new?template=suggest-a-link.yml');
+    expect(suggestionFormUrl({ host: 'github', owner: 'o', name: 'r' })).toBe(
+      'https://github.com/o/r/issues/new?template=suggest-a-link.yml',
+    );
     expect(suggestionFormUrl({ host: 'other', url: 'https://gitlab.com/o/r' })).toBeNull();
     expect(suggestionFormUrl(undefined)).toBeNull();
   });
@@ -170,7 +192,9 @@ describe('the issue GitHub writes from the prefilled form', () => {
       cpSync(join(repo, 'content'), join(project, 'content'), { recursive: true });
       const list = readReadingList(join(project, 'content'), project);
       const section = list.sections[0]!;
-      const group = declaredGroups(list.list?.data).find((each) => sectionGroupIds(section.data, declaredGroups(list.list?.data)).includes(each.id));
+      const group = declaredGroups(list.list?.data).find((each) =>
+        sectionGroupIds(section.data, declaredGroups(list.list?.data)).includes(each.id),
+      );
       // One line: the Quotes field reads one quote per line (a passage over lines: see below).
       const passage = PASSAGE.replace('\n', ' ');
       const page = { url: 'https://example.com/essay?a=1&b=2', title: 'An essay: & # + “quotes” 😀', quote: passage };
@@ -192,7 +216,10 @@ describe('the issue GitHub writes from the prefilled form', () => {
       expect(suggestionFromIssue(issueBody({ ...answers, quotes: multi }), list).answers.quotes).toEqual(PASSAGE.split('\n'));
       // The whole body through `npm run suggestion`, as the workflow runs it.
       writeFileSync(join(project, 'issue.md'), body);
-      const run = spawnSync(join(repo, 'node_modules/.bin/node'), [join(repo, 'src/cli/suggestion.ts'), 'issue.md'], { cwd: project, encoding: 'utf8' });
+      const run = spawnSync(join(repo, 'node_modules/.bin/node'), [join(repo, 'src/cli/suggestion.ts'), 'issue.md'], {
+        cwd: project,
+        encoding: 'utf8',
+      });
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
       const written = readReadingList(join(project, 'content'), project).entries.find((entry) => entry.data.url === page.url);

@@ -228,9 +228,7 @@ export function planFromBookmarks(
       line: bookmark.line,
       title: entryTitle,
       url,
-      listings: [
-        { section: bookmark.folder.length ? keyOf.get(pathKey(bookmark.folder))! : looseKey, line: bookmark.line },
-      ],
+      listings: [{ section: bookmark.folder.length ? keyOf.get(pathKey(bookmark.folder))! : looseKey, line: bookmark.line }],
       quotes: bookmark.quotes.map((quote) => quote.trim()).filter(Boolean),
       tags: [...new Set(bookmark.tags.map(tagSlug).filter((tag): tag is string => tag !== undefined))],
       notes: bookmark.notes.map(textAsMarkdown).filter(Boolean),

@@ -14,12 +14,15 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /** True for an object with entries.json's `version`, `sections` and `entries`. */
 export function isEntriesJson(value: unknown): boolean {
-  return isObject(value) && typeof value['version'] === 'number' && Array.isArray(value['sections']) && Array.isArray(value['entries']);
+  return (
+    isObject(value) && typeof value['version'] === 'number' && Array.isArray(value['sections']) && Array.isArray(value['entries'])
+  );
 }
 
 export function readEntriesJson(source: string, file: string): ImportPlan {
   const json: unknown = JSON.parse(source);
-  if (!isEntriesJson(json) || !isObject(json)) throw new ExportReadError(1, 'not an entries.json export: it needs "version", "sections" and "entries"');
+  if (!isEntriesJson(json) || !isObject(json))
+    throw new ExportReadError(1, 'not an entries.json export: it needs "version", "sections" and "entries"');
   const sectionLines = jsonItemLines(source, 'sections');
   const entryLines = jsonItemLines(source, 'entries');
   const plan = emptyPlan(file, 'entries-json', text(json['title']) || 'Reading list');
@@ -36,7 +39,8 @@ export function readEntriesJson(source: string, file: string): ImportPlan {
     const id = text(section['id']);
     const parent = text(section['parent']);
     if (!id || !text(section['title'])) throw new ExportReadError(line, `section ${index + 1} needs an "id" and a "title"`);
-    if (parent && !ids.has(parent)) throw new ExportReadError(line, `section "${id}" sits under "${parent}", which is not in the file`);
+    if (parent && !ids.has(parent))
+      throw new ExportReadError(line, `section "${id}" sits under "${parent}", which is not in the file`);
     plan.sections.push({
       key: `section:${id}`,
       line,
@@ -55,14 +59,21 @@ export function readEntriesJson(source: string, file: string): ImportPlan {
     const url = text(item['url']);
     if (!isHttpUrl(url)) {
       refused++;
-      plan.notices.push({ file, line, message: `left out "${oneLine(text(item['title']))}": ${JSON.stringify(url)} is not an http(s) link` });
+      plan.notices.push({
+        file,
+        line,
+        message: `left out "${oneLine(text(item['title']))}": ${JSON.stringify(url)} is not an http(s) link`,
+      });
       return;
     }
     const own = { section: text(item['section']), kind: item['kind'] };
     const listings = Array.isArray(item['listings']) && item['listings'].length > 0 ? item['listings'].filter(isObject) : [own];
     for (const listing of listings) {
       if (!ids.has(text(listing['section'])))
-        throw new ExportReadError(line, `entry "${text(item['title'])}" is listed in "${text(listing['section'])}", which is not in the file`);
+        throw new ExportReadError(
+          line,
+          `entry "${text(item['title'])}" is listed in "${text(listing['section'])}", which is not in the file`,
+        );
     }
     const notes = text(item['notes']);
     const entry: PlanEntry = {
@@ -75,7 +86,9 @@ export function readEntriesJson(source: string, file: string): ImportPlan {
         line,
       })),
       quotes: (Array.isArray(item['quotes']) ? item['quotes'] : []).map(text).filter((quote) => quote.trim()),
-      tags: (Array.isArray(item['tags']) ? item['tags'] : []).map((tag) => tagSlug(text(tag))).filter((tag): tag is string => !!tag),
+      tags: (Array.isArray(item['tags']) ? item['tags'] : [])
+        .map((tag) => tagSlug(text(tag)))
+        .filter((tag): tag is string => !!tag),
       notes: notes.trim() ? [textAsMarkdown(notes)] : [],
       repeat: false,
       ...(typeof item['added'] === 'string' ? { added: item['added'] } : {}),

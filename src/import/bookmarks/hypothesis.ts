@@ -16,7 +16,14 @@
  */
 import { normaliseUrl } from '../../content/urls.ts';
 import type { ImportPlan } from '../plan.ts';
-import { dayFromIso, ExportReadError, jsonItemLines, planFromBookmarks, type Bookmark, type BookmarkOptions } from './bookmark-plan.ts';
+import {
+  dayFromIso,
+  ExportReadError,
+  jsonItemLines,
+  planFromBookmarks,
+  type Bookmark,
+  type BookmarkOptions,
+} from './bookmark-plan.ts';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

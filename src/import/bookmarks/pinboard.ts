@@ -9,7 +9,14 @@
  * Pinboard has no folders: every bookmark is listed at the top, its tags kept as tags.
  */
 import type { ImportPlan } from '../plan.ts';
-import { dayFromIso, ExportReadError, jsonItemLines, planFromBookmarks, type Bookmark, type BookmarkOptions } from './bookmark-plan.ts';
+import {
+  dayFromIso,
+  ExportReadError,
+  jsonItemLines,
+  planFromBookmarks,
+  type Bookmark,
+  type BookmarkOptions,
+} from './bookmark-plan.ts';
 
 /** True for a JSON array whose first item has Pinboard's `href` and `description`. */
 export function isPinboardExport(value: unknown): boolean {
