@@ -1,6 +1,7 @@
 /**
- * `npm run import -- <page.md>… [--out content] [--into <section>] [--format legacy|awesome]
- * [--title <text>] [--dry-run] [--skip-unmapped]`: brings existing reading-list pages into content
+ * `npm run import -- <page.md>… [--out content] [--into <section>] [--format <format>]
+ * [--title <text>] [--dry-run] [--skip-unmapped] [--include-private] [--skip-folder <name>]…`: brings
+ * existing reading-list pages, and bookmark and highlight exports (src/import/bookmarks/), into content
  * files (list.md, sections/<id>.md, entries/<section>/<slug>.md), written with the canonical
  * serialisers, so the result is exactly what `npm run new` would write.
  *
