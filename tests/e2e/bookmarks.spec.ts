@@ -194,10 +194,16 @@ test('a 20,000-character selection is cut after a whole word, with an ellipsis a
   );
 });
 
-test('the shipped Contribute page offers the bookmarklet with how to install it', async ({ page }) => {
+test('the shipped Contribute page offers the bookmarklet with how to install it; clicked there, it says to drag it', async ({
+  page,
+}) => {
   await page.goto('/contribute/');
   const link = page.locator('a.bookmarklet');
   await expect(link).toHaveText('Suggest this page');
   expect(await link.getAttribute('href')).toMatch(/^javascript:/);
   await expect(page.getByText('To install it, drag the link to your browser’s bookmarks bar')).toBeVisible();
+  // A click on the page itself runs nothing (the policy would refuse it, and the fixture fails on that): it explains.
+  await link.click();
+  await expect(page.locator('[data-bookmarklet-status]')).toHaveText(/^Drag this link to your bookmarks bar/);
+  await expect(page).toHaveURL(/\/contribute\/$/);
 });
