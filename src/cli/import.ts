@@ -1,6 +1,7 @@
 /**
- * `npm run import -- <page.md>… [--out content] [--into <section>] [--format legacy|awesome]
- * [--title <text>] [--dry-run] [--skip-unmapped]`: brings existing reading-list pages into content
+ * `npm run import -- <page.md>… [--out content] [--into <section>] [--format <format>]
+ * [--title <text>] [--dry-run] [--skip-unmapped] [--include-private] [--skip-folder <name>]…`: brings
+ * existing reading-list pages, and bookmark and highlight exports (src/import/bookmarks/), into content
  * files (list.md, sections/<id>.md, entries/<section>/<slug>.md), written with the canonical
  * serialisers, so the result is exactly what `npm run new` would write.
  *
@@ -18,22 +19,27 @@ import { readReadingList } from '../content/content-files.ts';
 import { formatProblem, sortProblems } from '../content/problems.ts';
 import { countLinks, linkReport } from '../import/link-accounting.ts';
 import { placePages } from '../import/place.ts';
-import { PAGE_FORMATS, type PageFormat } from '../import/plan.ts';
-import { readPage } from '../import/read-page.ts';
+import { IMPORT_FORMATS, PAGE_FORMATS, type ImportFormat } from '../import/plan.ts';
+import { readImport } from '../import/read-page.ts';
 import { writeChecked } from '../import/write.ts';
 import { SUGGESTION_FORM_COMMAND, SUGGESTION_FORM_PATH, suggestionFormYaml } from '../contributing/suggestion-form.ts';
 import { count, isEntryPoint, parseCommandLine, runAsProgram, USAGE_ERROR, type CliIo } from './args.ts';
 
-const USAGE = `Usage: npm run import -- <page.md>… [--out <dir>] [--into <section-id>] [--format legacy|awesome]
+const USAGE = `Usage: npm run import -- <page.md>… [--out <dir>] [--into <section-id>] [--format <format>]
                                    [--title <text>] [--dry-run] [--skip-unmapped]
+                                   [--include-private] [--skip-folder <name>]…
 
 Brings reading-list pages into content files: hand-written site pages (legacy: YAML frontmatter,
 "# Section", "## Group", "[Title](url): description", "> quote") and GitHub awesome-list READMEs
 ("## Section", "- [Name](url) - Description.").
   One page into an empty list is the list; otherwise each page becomes a section of its own.
   --out <dir>          the list to import into (default: content)
-  --into <section-id>  put each page under this existing section
-  --format <format>    legacy or awesome (default: a page opening with "---" frontmatter is legacy)
+  --into <section-id>  put each page under this existing section (--section is the same)
+  --format <format>    legacy, awesome, or a bookmark or highlight export: netscape (bookmarks.html),
+                       pinboard (JSON), raindrop (CSV), hypothesis (JSON), entries-json (this site's)
+                       (default: told by the content; a page opening with "---" frontmatter is legacy)
+  --include-private    bring in bookmarks marked private or "to read" too (left out and counted by default)
+  --skip-folder <name> leave out a bookmark folder, by title or path ("Work/Old"); may be repeated
   --title <text>       the list's title, when several pages start a new list (default: "Reading list")
   --dry-run            check and say what would be written; write nothing
   --skip-unmapped      import the rest even if some lines cannot be read (they are still listed)
@@ -46,7 +52,10 @@ export function main(args: string[], io: CliIo): number {
     {
       out: { type: 'string', default: 'content' },
       into: { type: 'string' },
+      section: { type: 'string' },
       format: { type: 'string' },
+      'include-private': { type: 'boolean' },
+      'skip-folder': { type: 'string', multiple: true },
       title: { type: 'string' },
       'dry-run': { type: 'boolean' },
       'skip-unmapped': { type: 'boolean' },
@@ -62,10 +71,16 @@ export function main(args: string[], io: CliIo): number {
     return USAGE_ERROR;
   }
   const format = flags.values.format;
-  if (format !== undefined && !(PAGE_FORMATS as readonly string[]).includes(format)) {
-    io.err(`--format must be ${PAGE_FORMATS.join(' or ')}, not "${format}"\n\n${USAGE}`);
+  if (format !== undefined && !(IMPORT_FORMATS as readonly string[]).includes(format)) {
+    io.err(`--format must be one of ${IMPORT_FORMATS.join(', ')}, not "${format}"\n\n${USAGE}`);
     return USAGE_ERROR;
   }
+  const { into: intoFlag, section: sectionFlag } = flags.values;
+  if (intoFlag !== undefined && sectionFlag !== undefined && intoFlag !== sectionFlag) {
+    io.err(`--section is another name for --into: give one of them\n\n${USAGE}`);
+    return USAGE_ERROR;
+  }
+  const into = intoFlag ?? sectionFlag;
   // Paths inside the project are shown relative to it (clickable in editors), others in full.
   const display = (path: string) => {
     const inside = relative(io.cwd, path);
@@ -91,9 +106,13 @@ export function main(args: string[], io: CliIo): number {
     return 1;
   }
   // --title names the page when it is the whole list (one page), before anything the page says.
-  const pageTitle = pagePaths.length === 1 ? flags.values.title : undefined;
+  const readOptions = {
+    title: pagePaths.length === 1 ? flags.values.title : undefined,
+    includePrivate: Boolean(flags.values['include-private']),
+    skipFolders: flags.values['skip-folder'] ?? [],
+  };
   const plans = pagePaths.map((path) =>
-    readPage(readFileSync(path, 'utf8'), display(path), format as PageFormat | undefined, { title: pageTitle }),
+    readImport(readFileSync(path, 'utf8'), display(path), format as ImportFormat | undefined, readOptions),
   );
   const there = new Set(
     existsSync(outDir) ? (readdirSync(outDir, { recursive: true }) as string[]).map((path) => path.split(sep).join('/')) : [],
@@ -113,10 +132,14 @@ export function main(args: string[], io: CliIo): number {
         }
       },
     },
-    { into: flags.values.into, title: flags.values.title, display: inOut },
+    { into, title: flags.values.title, display: inOut },
   );
 
   for (const notice of placement.notices) io.out(`  ${notice}`);
+  // What exports hold and the import leaves out on purpose (private, unread, skipped, refused), counted.
+  const leftOut = new Map<string, number>();
+  for (const plan of plans)
+    for (const [reason, n] of Object.entries(plan.itemsLeftOut ?? {})) leftOut.set(reason, (leftOut.get(reason) ?? 0) + n);
   for (const path of placement.kept) io.out(`kept ${inOut(path)} as it is (it differs from the page)`);
   for (const problem of placement.problems) io.err(formatProblem(problem));
   const skip = Boolean(flags.values['skip-unmapped']);
@@ -153,10 +176,15 @@ export function main(args: string[], io: CliIo): number {
   const written = placement.files.length;
   const files = `${count(written, 'file')} ${dryRun ? 'to write' : 'written'}, ${placement.unchanged.length} unchanged`;
   const skipped = skip && problems.length > 0 ? `; skipped ${count(unmappedLines, 'line')} that could not be read` : '';
+  const left = [...leftOut].map(([reason, n]) => `${n} ${reason}`).join(', ');
+  const leftNote = left
+    ? `; left out ${left}${leftOut.has('private') || leftOut.has('unread') ? ' (--include-private brings private and unread ones)' : ''}`
+    : '';
   io.out(
-    `${dryRun ? 'Would import' : '✓ Imported'} ${what} from ${pages.map((_page, index) => display(pagePaths[index]!)).join(', ')} into ${display(outDir)}/ (${files})${skipped}`,
+    `${dryRun ? 'Would import' : '✓ Imported'} ${what} from ${pages.map((_page, index) => display(pagePaths[index]!)).join(', ')} into ${display(outDir)}/ (${files})${skipped}${leftNote}`,
   );
-  for (const plan of plans) for (const line of linkReport(plan.file, countLinks(plan))) io.out(line);
+  // Bookmark exports have no page links to account for: their left-out items are counted above.
+  for (const plan of plans) if ((PAGE_FORMATS as readonly string[]).includes(plan.format)) for (const line of linkReport(plan.file, countLinks(plan))) io.out(line);
   return 0;
 }
 

@@ -413,6 +413,7 @@ function mergeOccurrences(
     section: owner.section,
     ...(owner.kind !== undefined ? { kind: owner.kind } : {}),
     order: owner.order,
+    ...(entry.added !== undefined ? { added: entry.added } : {}),
     quotes: [...entry.quotes],
     tags: [...new Set(entry.tags)],
     also_in: [],

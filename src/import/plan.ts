@@ -10,6 +10,13 @@ import type { Problem } from '../content/problems.ts';
 export const PAGE_FORMATS = ['legacy', 'awesome'] as const;
 export type PageFormat = (typeof PAGE_FORMATS)[number];
 
+/** Bookmark and highlight exports the importer reads too (src/import/bookmarks/); never written back. */
+export const BOOKMARK_FORMATS = ['netscape', 'pinboard', 'raindrop', 'hypothesis', 'entries-json'] as const;
+export type BookmarkFormat = (typeof BOOKMARK_FORMATS)[number];
+/** Every format `npm run import` reads. */
+export const IMPORT_FORMATS = [...PAGE_FORMATS, ...BOOKMARK_FORMATS] as const;
+export type ImportFormat = PageFormat | BookmarkFormat;
+
 /** Something on the page that is left out on purpose (a table of contents, a badge), said out loud. */
 export interface Notice {
   file: string;
@@ -78,12 +85,14 @@ export interface PlanEntry {
   under?: ListedUnder | undefined;
   /** Written as a repeat of a link listed in full elsewhere on the page (exports mark these). */
   repeat: boolean;
+  /** The day it was saved, `YYYY-MM-DD`, when the export says (a bookmark's ADD_DATE). */
+  added?: string | undefined;
 }
 
 export interface ImportPlan {
   /** The page, as problems and notices name it. */
   file: string;
-  format: PageFormat;
+  format: ImportFormat;
   /** The page's title (frontmatter `title`, or an awesome list's `# Title`). */
   title?: { text: string; line: number } | undefined;
   /** The page's subtitle (frontmatter `subtitle`/`description`, or an awesome list's tagline). */
@@ -103,10 +112,12 @@ export interface ImportPlan {
   links: string[];
   /** The parts of the page left out as a whole, with their links. */
   leftOut: LeftOutPart[];
+  /** Items an export holds that are left out on purpose, by reason (private, unread, refused link…), counted. */
+  itemsLeftOut?: Record<string, number> | undefined;
 }
 
 /** An empty plan for `file`, holding only the page itself. */
-export function emptyPlan(file: string, format: PageFormat, title: string): ImportPlan {
+export function emptyPlan(file: string, format: ImportFormat, title: string): ImportPlan {
   return {
     file,
     format,
