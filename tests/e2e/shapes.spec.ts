@@ -92,7 +92,7 @@ test('the home page shows the section tree, each section with its own and its su
     count: string;
     children: Node[];
   }
-  const shown = await page.locator('main .section-tree').evaluate((root) => {
+  const shown = await page.locator('main > nav > .section-tree').evaluate((root) => {
     const read = (list: Element): { href: string; count: string; children: unknown[] }[] =>
       [...list.children].map((item) => ({
         href: item.querySelector(':scope > a')!.getAttribute('href')!,
