@@ -8,8 +8,12 @@ const executablePath = chromiumExecutable();
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
-  // shapes.spec.ts tests the shapes fixture list, built and served by tests/e2e/fixture-list.ts.
-  testIgnore: process.env.E2E_LIST === 'shapes' ? [] : ['**/shapes.spec.ts'],
+  // shapes.spec.ts tests the shapes fixture list and at-size.spec.ts that and the 150-section list,
+  // built and served by tests/e2e/fixture-list.ts.
+  testIgnore: [
+    ...(process.env.E2E_LIST === 'shapes' ? [] : ['**/shapes.spec.ts']),
+    ...(process.env.E2E_LIST === 'shapes' || process.env.E2E_LIST === 'large' ? [] : ['**/at-size.spec.ts']),
+  ],
   fullyParallel: true,
   workers: 2,
   // Axe over a long page, or a first search, can take over 30 s on a busy 2-core machine.

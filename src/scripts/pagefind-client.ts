@@ -70,10 +70,15 @@ export function renderResult(data: PagefindResultData, element: HTMLElement): HT
   // places (a cross-listed or nested entry), else those filters' one value (see [slug].astro).
   const own = (facet: 'section' | 'kind') => data.filters[`own-${facet}`]?.[0] ?? data.filters[facet]?.[0];
   meta.textContent = [data.meta.domain, own('section'), own('kind')].filter(Boolean).join(' · ');
-  const excerpt = document.createElement('p');
-  excerpt.className = 'result-excerpt';
-  excerpt.append(highlightedExcerpt(data.excerpt));
   link.append(title, document.createElement('br'), meta);
-  element.append(link, excerpt);
+  element.append(link);
+  // An entry with no quote, note or tag has only its title as text: an excerpt would repeat it.
+  const excerptText = highlightedExcerpt(data.excerpt);
+  if (excerptText.textContent?.trim() !== title.textContent.trim()) {
+    const excerpt = document.createElement('p');
+    excerpt.className = 'result-excerpt';
+    excerpt.append(excerptText);
+    element.append(excerpt);
+  }
   return link;
 }

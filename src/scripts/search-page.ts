@@ -7,6 +7,7 @@ import {
   type Facet,
   type SearchState,
 } from '../search/search-state.ts';
+import { shownFacetValues, showAllLabel } from '../search/facet-display.ts';
 import { loadPagefind, renderResult } from './pagefind-client.ts';
 
 const PAGE_SIZE = 20;
@@ -19,6 +20,16 @@ export function startSearchPage(): void {
   const list = document.querySelector<HTMLOListElement>('[data-search-results]');
   const more = document.querySelector<HTMLButtonElement>('[data-more-results]');
   if (!form || !input || !facets || !summary || !list || !more) return;
+
+  // The filters are a column beside the results on a wide screen (always open), a closed "Filter"
+  // control above them on a narrow one; the stylesheet shows them on a wide screen before this runs.
+  const filters = document.querySelector<HTMLDetailsElement>('[data-search-filters]');
+  const wide = matchMedia('(min-width: 60rem)');
+  const fitFilters = () => {
+    if (filters) filters.open = wide.matches;
+  };
+  fitFilters();
+  wide.addEventListener('change', fitFilters);
 
   let state = readSearchState(location.search);
   let run = 0;
@@ -47,13 +58,42 @@ export function startSearchPage(): void {
   // page's own again.
   const boxes = [...facets.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
   const countText = (box: HTMLInputElement) => box.parentElement!.querySelector<HTMLElement>('.facet-count')!;
-  const wholeList = new Map(boxes.map((box) => [box, countText(box).textContent]));
+  // Each facet shows its values with results, its largest first, until its "Show all" is pressed
+  // (src/search/facet-display.ts); values with none are then shown dimmed.
+  const fieldsets = [...facets.querySelectorAll<HTMLFieldSetElement>('fieldset')].map((fieldset) => ({
+    boxes: [...fieldset.querySelectorAll<HTMLInputElement>('input[type=checkbox]')],
+    more: fieldset.querySelector<HTMLButtonElement>('[data-facet-more]')!,
+    expanded: false,
+  }));
+  const shownCounts = new Map<HTMLInputElement, number>();
+  const showValues = () => {
+    for (const fieldset of fieldsets) {
+      const values = fieldset.boxes.map((box) => ({ value: box.value, count: shownCounts.get(box) ?? 0, checked: box.checked }));
+      const { shown, hidden } = shownFacetValues(values, { expanded: fieldset.expanded });
+      for (const box of fieldset.boxes) {
+        box.parentElement!.hidden = !shown.has(box.value);
+        box.parentElement!.classList.toggle('facet-empty', (shownCounts.get(box) ?? 0) === 0);
+      }
+      fieldset.more.hidden = hidden === 0 && !fieldset.expanded;
+      fieldset.more.setAttribute('aria-expanded', String(fieldset.expanded));
+      fieldset.more.firstChild!.textContent = showAllLabel(fieldset.boxes.length, fieldset.expanded);
+    }
+  };
+  for (const fieldset of fieldsets) {
+    fieldset.more.addEventListener('click', () => {
+      fieldset.expanded = !fieldset.expanded;
+      showValues();
+    });
+  }
   const showFacets = (counts?: Record<string, Record<string, number>>) => {
     for (const box of boxes) {
       const facet = box.name as Facet;
       box.checked = state.filters[facet].includes(box.value);
-      countText(box).textContent = counts ? `(${counts[facet]?.[box.value] ?? 0})` : wholeList.get(box)!;
+      const count = counts ? (counts[facet]?.[box.value] ?? 0) : Number(box.dataset['count']);
+      countText(box).textContent = `(${count})`;
+      shownCounts.set(box, count);
     }
+    showValues();
   };
   for (const box of boxes) {
     const facet = box.name as Facet;

@@ -43,8 +43,12 @@ export function sectionCounts<Section extends SectionLike>(
   return counts;
 }
 
-/** `n links` (`1 link`). */
-export const linkCount = (n: number) => `${n} link${n === 1 ? '' : 's'}`;
+const numbers = new Intl.NumberFormat('en');
+/** A count as the site writes numbers: "3,033". */
+export const formatNumber = (n: number) => numbers.format(n);
+
+/** `n links` (`1 link`, `3,033 links`). */
+export const linkCount = (n: number) => `${formatNumber(n)} link${n === 1 ? '' : 's'}`;
 
 /**
  * What a section's count reads on the home page and in sub-section blocks: "14 links" for a
@@ -54,7 +58,7 @@ export const linkCount = (n: number) => `${n} link${n === 1 ? '' : 's'}`;
 export function countLabel({ own, total }: SectionCounts): string {
   if (own === total) return linkCount(total);
   if (own === 0) return `${linkCount(total)} in its sub-sections`;
-  return `${linkCount(own)} here, ${total} with its sub-sections`;
+  return `${linkCount(own)} here, ${formatNumber(total)} with its sub-sections`;
 }
 
 /**

@@ -4,14 +4,17 @@
  * Chromium with Lighthouse's default mobile settings (simulated slow 4G and 4× CPU slowdown).
  *
  *   node tests/bench/lighthouse.ts <built site>     # the same audits on any built site
+ *   node tests/bench/lighthouse.ts --large-list     # the 150-section list's home and search pages
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/chromium.ts';
 import { serveDirectory } from '../e2e/serve-dist.ts';
+import { buildSite, tempSite } from '../support/build-site.ts';
+import { writeLargeList } from '../support/large-list.ts';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -106,6 +109,28 @@ export async function auditPages(
   return audits;
 }
 
+/**
+ * The pages of the 150-section list (tests/support/large-list.ts) the audit adds: the two a list of
+ * that size strains most, the home page's section tree and the search page's facets.
+ */
+export const LARGE_LIST_PAGES = [
+  { kind: '150-section list: home', path: '/' },
+  { kind: '150-section list: search with a query', path: '/search/?q=kitchen' },
+];
+
+/** Generates and builds the 150-section list in a temporary folder and audits LARGE_LIST_PAGES there. */
+export async function auditLargeList(log: (line: string) => void = () => undefined, runs = 3): Promise<PageAudit[]> {
+  const site = tempSite('lighthouse-large');
+  try {
+    writeLargeList(site.contentDir);
+    const built = buildSite(site);
+    if (built.status !== 0) throw new Error(`Building the 150-section list failed:\n${built.output}`);
+    return await auditPages(site.outDir, LARGE_LIST_PAGES, log, runs);
+  } finally {
+    rmSync(join(site.contentDir, '..'), { recursive: true, force: true });
+  }
+}
+
 /** One Lighthouse run of one page. */
 async function auditOnce(url: string, port: number, page: { kind: string; path: string }): Promise<PageAudit> {
   const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
@@ -153,9 +178,10 @@ export function lighthouseTable(audits: readonly PageAudit[]): string {
 if (import.meta.main) {
   const outDir = process.argv[2];
   if (!outDir) {
-    console.error('usage: node tests/bench/lighthouse.ts <built site>');
+    console.error('usage: node tests/bench/lighthouse.ts <built site> | --large-list');
     process.exit(2);
   }
-  const audits = await auditPages(outDir, pageKinds(outDir), (line) => console.error(line));
+  const log = (line: string) => console.error(line);
+  const audits = outDir === '--large-list' ? await auditLargeList(log) : await auditPages(outDir, pageKinds(outDir), log);
   console.log(lighthouseTable(audits));
 }

@@ -36,7 +36,7 @@ import { machineLine, table } from './report.ts';
 import { phaseMs, type BenchResults, type BuildResult, type SizeResult } from './results.ts';
 import { measureSearch } from './search.ts';
 import { findHugo } from './hugo-site.ts';
-import { auditPages, lighthouseTable, pageKinds } from './lighthouse.ts';
+import { auditLargeList, auditPages, lighthouseTable, pageKinds } from './lighthouse.ts';
 import { versusHugo } from './versus-hugo.ts';
 import { versusMachineLine, versusTable } from './versus-report.ts';
 
@@ -303,6 +303,8 @@ try {
       outputBytes: k(a.output!.bytes, b.output!.bytes),
     };
   }
+  // The pages a list of 150 sections strains most (issue 18), on that list: printed with the others.
+  const largeListAudits = values.lighthouse ? await auditLargeList(log) : [];
   results.totalMs = performance.now() - started;
 
   const markdown = table(results);
@@ -317,6 +319,8 @@ try {
     )
     .join('\n\n');
   if (audits) process.stdout.write(`\n${audits}\n`);
+  if (largeListAudits.length)
+    process.stdout.write(`\nLighthouse, the 150-section list (commit ${revision.commit}):\n\n${lighthouseTable(largeListAudits)}\n`);
   const json = `${JSON.stringify(results, null, 2)}\n`;
   if (values.json) writeFileSync(values.json, json);
   if (!values['no-save']) {

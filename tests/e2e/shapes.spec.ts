@@ -92,11 +92,11 @@ test('the home page shows the section tree, each section with its own and its su
     count: string;
     children: Node[];
   }
-  const shown = await page.locator('main > .section-list').evaluate((root) => {
+  const shown = await page.locator('main > nav > .section-tree').evaluate((root) => {
     const read = (list: Element): { href: string; count: string; children: unknown[] }[] =>
       [...list.children].map((item) => ({
         href: item.querySelector(':scope > a')!.getAttribute('href')!,
-        count: item.querySelector(':scope > p > .entry-count')!.textContent!,
+        count: item.querySelector(':scope > .entry-count')!.textContent!,
         children: item.querySelector(':scope > ul') ? read(item.querySelector(':scope > ul')!) : [],
       }));
     return read(root);

@@ -60,6 +60,11 @@ describe('countLabel', () => {
     expect(countLabel({ own: 0, total: 8 })).toBe('8 links in its sub-sections');
     expect(countLabel({ own: 2, total: 4 })).toBe('2 links here, 4 with its sub-sections');
   });
+
+  test('writes counts in the site number format', () => {
+    expect(countLabel({ own: 3033, total: 3033 })).toBe('3,033 links');
+    expect(countLabel({ own: 1200, total: 4500 })).toBe('1,200 links here, 4,500 with its sub-sections');
+  });
 });
 
 describe('subtreeListing', () => {
