@@ -48,8 +48,7 @@ export interface FinishStart {
 export function indexOrder(files: Pick<ReadingListFiles, 'entries'>, expected: ExpectedSite): string[] {
   const own = new Map(files.entries.map((entry) => [entry.id, entry.data.section]));
   const order = new Set<string>();
-  for (const section of expected.sections)
-    for (const id of section.order) if (own.get(id) === section.id) order.add(id);
+  for (const section of expected.sections) for (const id of section.order) if (own.get(id) === section.id) order.add(id);
   for (const entry of expected.entries) order.add(entry.id);
   return [...order];
 }

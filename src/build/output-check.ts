@@ -255,12 +255,7 @@ function checkPermalink(outDir: string, entry: ExpectedEntry, memo?: CheckMemo, 
  * expected content a previous build checked and passed keeps that verdict (./check-memo.ts); every
  * page is still read.
  */
-function* outputChecks(
-  outDir: string,
-  expected: ExpectedSite,
-  memo?: CheckMemo,
-  read?: PageReader,
-): Generator<OutputProblem[]> {
+function* outputChecks(outDir: string, expected: ExpectedSite, memo?: CheckMemo, read?: PageReader): Generator<OutputProblem[]> {
   const entries = new Map(expected.entries.map((entry) => [entry.id, entry]));
   // An entry a section's reading order leaves out would be lost without a word: name it.
   const ordered = new Map(expected.sections.map((section) => [section.id, new Set(section.order)]));

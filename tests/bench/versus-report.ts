@@ -35,7 +35,9 @@ export function versusTable(results: BenchResults): string {
         `Targets (issue 20): rebuild after one added or edited entry ≤ 1.2× Hugo + Pagefind’s cold build (${x(of('add')?.wallVsHugoCold ?? Number.NaN)}, ${x(of('edit')?.wallVsHugoCold ?? Number.NaN)}); ` +
         `cold build ≤ 2.5× (${x(of('cold')?.ratio.wallMs ?? Number.NaN)}); peak memory ≤ 2 GB (${mb(peaks.length ? Math.max(...peaks) : 0)}, the largest median). ` +
         `Load average ${load(versus.loadAverage.start)} at the start, ${load(versus.loadAverage.end)} at the end` +
-        (during.length ? `, ${Math.min(...during).toFixed(2)}–${Math.max(...during).toFixed(2)} (1 min) as the builds started` : '') +
+        (during.length
+          ? `, ${Math.min(...during).toFixed(2)}–${Math.max(...during).toFixed(2)} (1 min) as the builds started`
+          : '') +
         `; the comparison took ${s(versus.ms)}.`,
     );
   }

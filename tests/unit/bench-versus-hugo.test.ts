@@ -10,7 +10,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readReadingList } from '../../src/content/content-files.ts';
 import { ENTRIES_PER_PAGE } from '../../src/site/reading-list.ts';
 import { addedEntry, benchChanges, editedEntry, renamedSection } from '../bench/content-changes.ts';
-import { findHugo, findPagefind, hugoConfig, hugoContentPath, hugoFrontmatter, mirrorForHugo, type HugoSite } from '../bench/hugo-site.ts';
+import {
+  findHugo,
+  findPagefind,
+  hugoConfig,
+  hugoContentPath,
+  hugoFrontmatter,
+  mirrorForHugo,
+  type HugoSite,
+} from '../bench/hugo-site.ts';
 import { runMeasured, statCpuTicks } from '../bench/measure.ts';
 import type { BenchResults } from '../bench/results.ts';
 import { versusTable } from '../bench/versus-report.ts';

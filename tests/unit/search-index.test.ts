@@ -246,4 +246,3 @@ describe('SearchIndexer following the build', { timeout: 90_000 }, () => {
     expect(filesOf(join(outDir, 'pagefind'))).toEqual(filesOf(join(fresh, 'pagefind')));
   });
 });
-
