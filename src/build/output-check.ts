@@ -226,9 +226,13 @@ function checkSection(
   return problems;
 }
 
-function checkPermalink(outDir: string, entry: ExpectedEntry, memo?: CheckMemo): OutputProblem[] {
+/** Called with each permalink page the check reads, so the search indexer need not read it again. */
+export type PageReader = (entryId: string, html: string) => void;
+
+function checkPermalink(outDir: string, entry: ExpectedEntry, memo?: CheckMemo, read?: PageReader): OutputProblem[] {
   const bytes = readIfThere(join(outDir, entry.id, 'index.html'));
   if (bytes === undefined) return [{ entry: entry.id, message: `its permalink page ${entry.id}/index.html was not written` }];
+  read?.(entry.id, bytes.toString('utf8'));
   const key = memo?.key('permalink', entryKeyJson(entry), bytes);
   if (key !== undefined && memo!.passed(key)) return [];
   const document = parseDocument(bytes.toString('utf8'));
@@ -254,7 +258,7 @@ function checkPermalink(outDir: string, entry: ExpectedEntry, memo?: CheckMemo):
  * expected content a previous build checked and passed keeps that verdict (./check-memo.ts); every
  * page is still read.
  */
-function* outputChecks(outDir: string, expected: ExpectedSite, memo?: CheckMemo): Generator<OutputProblem[]> {
+function* outputChecks(outDir: string, expected: ExpectedSite, memo?: CheckMemo, read?: PageReader): Generator<OutputProblem[]> {
   const entries = new Map(expected.entries.map((entry) => [entry.id, entry]));
   // An entry a section's reading order leaves out would be lost without a word: name it.
   const ordered = new Map(expected.sections.map((section) => [section.id, new Set(section.order)]));
@@ -267,7 +271,7 @@ function* outputChecks(outDir: string, expected: ExpectedSite, memo?: CheckMemo)
   }
   yield unordered;
   for (const section of expected.sections) yield checkSection(outDir, section, entries, memo);
-  for (const entry of expected.entries) yield checkPermalink(outDir, entry, memo);
+  for (const entry of expected.entries) yield checkPermalink(outDir, entry, memo, read);
 }
 
 /** Checks the built site in `outDir` against what the content holds; every problem found. */
@@ -284,10 +288,12 @@ export async function checkOutputInTurns(
   expected: ExpectedSite,
   memo?: CheckMemo,
   pagesPerTurn = 50,
+  /** Given every permalink page the check reads (the build's search indexer). */
+  read?: PageReader,
 ): Promise<OutputProblem[]> {
   const problems: OutputProblem[] = [];
   let steps = 0;
-  for (const found of outputChecks(outDir, expected, memo)) {
+  for (const found of outputChecks(outDir, expected, memo, read)) {
     problems.push(...found);
     if (++steps % pagesPerTurn === 0) await new Promise((resume) => setImmediate(resume));
   }

@@ -1,6 +1,7 @@
 /**
- * `npm run build`: runs `astro build` into a staging folder, then, once Astro has exited, checks the
- * output and builds the search index (src/build/finish-site.ts). Only when all of that succeeded is the
+ * `npm run build`: runs `astro build` into a staging folder while Pagefind indexes the entry pages as
+ * Astro writes them; once Astro has exited, checks the output and finishes the search index
+ * (src/build/finish-site.ts). Only when all of that succeeded is the
  * staging folder swapped into place: a failed or interrupted build leaves the previous `dist/`
  * exactly as it was. The site it replaces is kept beside it as `dist.previous/` until the next build,
  * which deletes it while Astro works: deleting 20,000 files took longer than rebuilding them.
@@ -12,7 +13,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { contentDirectory } from '../content/content-loader.ts';
-import { finishSite } from '../build/finish-site.ts';
+import { finishSite, SIDE_BY_SIDE_MAX, startFinish, type FinishStart } from '../build/finish-site.ts';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const outDir = resolve(process.env.COMMONPLACE_OUT_DIR ?? join(projectRoot, 'dist'));
@@ -55,12 +56,28 @@ async function main(): Promise<void> {
   // The site the last build replaced: deleted in the background, while Astro builds.
   // A failure here is reported by swapIntoPlace, which deletes what is left first.
   const previousDeleted = rm(previous, { recursive: true, force: true }).catch(() => undefined);
-  const astro = await astroBuild(staging, process.argv.slice(2));
-  if (astro.code !== 0 || !existsSync(staging))
-    failed(astro.signal ? `astro build was stopped (${astro.signal})` : 'astro build did not succeed');
+  const building = astroBuild(staging, process.argv.slice(2));
+  const contentDir = contentDirectory(pathToFileURL(projectRoot));
+  // While Astro starts (its own process): read the content for the check, and index each entry page as
+  // soon as Astro has written it. Content Astro refuses is reported by Astro; it is read again after.
+  let started: FinishStart | undefined;
   try {
-    const contentDir = contentDirectory(pathToFileURL(projectRoot));
-    await finishSite(staging, contentDir, projectRoot, (line) => console.log(`[commonplace:output] ${line}`), cacheDir);
+    started = startFinish(staging, contentDir, projectRoot, cacheDir);
+    if (started.expected.entries.length <= SIDE_BY_SIDE_MAX) started.indexer.follow();
+    // A larger list is checked, then indexed, after Astro: its content is read again then rather than
+    // held (hundreds of MB at 100,000 entries) beside Astro's own peak.
+    else started = undefined;
+  } catch {
+    started = undefined;
+  }
+  const astro = await building;
+  started?.indexer.stopFollowing();
+  if (astro.code !== 0 || !existsSync(staging)) {
+    await started?.indexer.abandon();
+    failed(astro.signal ? `astro build was stopped (${astro.signal})` : 'astro build did not succeed');
+  }
+  try {
+    await finishSite(staging, contentDir, projectRoot, (line) => console.log(`[commonplace:output] ${line}`), cacheDir, started);
   } catch (error) {
     failed((error as Error).message);
   }

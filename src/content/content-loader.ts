@@ -18,8 +18,12 @@ export function contentDirectory(projectRoot: URL): string {
   return fileURLToPath(new URL(dir.replace(/\/?$/, '/'), projectRoot));
 }
 
-/** What the store keeps for each file besides its data; part of the digest, so a store of another shape is refreshed. */
-const STORED = { notesHtml: NOTES_HTML_VERSION, notesText: 1 };
+/**
+ * What the store keeps for each file besides its data; part of the digest, so a store of another shape is
+ * refreshed. Not the Markdown body (as `retainBody: false` does for Astro's own loaders): pages show the
+ * notes' HTML and text rendered here, and the body only made the store, and every copy of it, larger.
+ */
+const STORED = { notesHtml: NOTES_HTML_VERSION, notesText: 1, body: false };
 
 interface StoredRendering {
   body?: string;
@@ -53,7 +57,6 @@ export function readingListLoader(part: ContentPart): Loader {
         store.set({
           id: item.id,
           data,
-          body: item.body,
           filePath: item.file,
           digest,
           rendered: {

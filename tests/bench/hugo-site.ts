@@ -9,6 +9,7 @@
  * Mirroring happens before the clock starts; after a change only the files that differ are rewritten.
  */
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { ENTRIES_PER_PAGE } from '../../src/site/reading-list.ts';
@@ -137,4 +138,32 @@ export function findHugo(env: NodeJS.ProcessEnv = process.env): { bin: string; v
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Pagefind's own binary, from the `pagefind` npm package's platform package (what `npx pagefind` runs,
+ * without the Node wrapper): the peer runs `pagefind --site <publishDir>` after Hugo, as a curator who
+ * picks Hugo for a searchable list would. PAGEFIND_BINARY_PATH points at another, as for that wrapper.
+ */
+export function findPagefind(env: NodeJS.ProcessEnv = process.env): { bin: string; version: string } | undefined {
+  const require = createRequire(import.meta.url);
+  const platform = `${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
+  const candidates = env.PAGEFIND_BINARY_PATH
+    ? [env.PAGEFIND_BINARY_PATH]
+    : ['pagefind_extended', 'pagefind'].flatMap((name) => {
+        try {
+          return [require.resolve(`@pagefind/${platform}/bin/${name}`)];
+        } catch {
+          return [];
+        }
+      });
+  for (const bin of candidates) {
+    try {
+      const version = execFileSync(bin, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      return { bin, version };
+    } catch {
+      // try the next
+    }
+  }
+  return undefined;
 }

@@ -35,7 +35,7 @@ import { outputStats } from './output.ts';
 import { machineLine, table } from './report.ts';
 import { phaseMs, type BenchResults, type BuildResult, type SizeResult } from './results.ts';
 import { measureSearch } from './search.ts';
-import { findHugo } from './hugo-site.ts';
+import { findHugo, findPagefind } from './hugo-site.ts';
 import { auditLargeList, auditPages, lighthouseTable, pageKinds } from './lighthouse.ts';
 import { versusHugo } from './versus-hugo.ts';
 import { versusMachineLine, versusTable } from './versus-report.ts';
@@ -70,7 +70,7 @@ Generates lists of N entries, builds them and prints build, size and search figu
   --no-search --no-warm --no-shipped   skip the browser search, the warm build, the shipped list
   --no-save              leave docs/bench/ and docs/benchmark.md alone
   --seed <n>             another generated list;  --echo  stream the build output
-  --vs-hugo              also build each list with Hugo (the system's \`hugo\`, or HUGO_BIN), alternately
+  --vs-hugo              also build each list with Hugo + Pagefind (the system's \`hugo\`, or HUGO_BIN), alternately
                          with ours: cold, and rebuilds after adding, editing one entry, renaming a section
   --rounds 3             rounds of the Hugo comparison; medians are reported
   --lighthouse           also audit every kind of page with Lighthouse, served compressed (mobile settings)
@@ -127,12 +127,16 @@ const revision = {
 };
 log(`bench: measuring a snapshot of ${repo} at ${revision.commit}${revision.dirty ? ' with uncommitted changes in src/' : ''}`);
 // The comparison is skipped, never failed, on a machine without Hugo.
-const hugo = values['vs-hugo'] ? findHugo() : undefined;
+// The peer is Hugo followed by Pagefind (the binary of our own `pagefind` dependency).
+const pagefindBin = values['vs-hugo'] ? findPagefind() : undefined;
+const hugo = values['vs-hugo'] && pagefindBin ? findHugo() : undefined;
 if (values['vs-hugo'])
   log(
     hugo
-      ? `bench: against ${hugo.version}`
-      : 'bench: --vs-hugo skipped: no `hugo` found (install it, e.g. `apt-get install hugo`, or point HUGO_BIN at one); measuring the rest',
+      ? `bench: against ${hugo.version} + ${pagefindBin!.version} (${pagefindBin!.bin})`
+      : pagefindBin
+        ? 'bench: --vs-hugo skipped: no `hugo` found (install it: `sudo apt-get update && sudo apt-get install -y hugo`, or point HUGO_BIN at one); measuring the rest'
+        : "bench: --vs-hugo skipped: Pagefind's binary was not found (run `npm ci`, or point PAGEFIND_BINARY_PATH at one); measuring the rest",
   );
 
 async function build(contentDir: string, outDir: string, cacheDir: string): Promise<BuildResult> {
@@ -267,6 +271,7 @@ try {
         workDir: join(dir, 'vs-hugo'),
         layoutsDir: join(project, 'tests/bench/hugo/layouts'),
         hugo,
+        pagefind: pagefindBin!,
         rounds,
         buildOurs: async (outDir, cacheDir) => {
           const run = await build(join(dir, 'content'), outDir, cacheDir);

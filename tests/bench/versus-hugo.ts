@@ -1,6 +1,8 @@
 /**
- * `npm run bench -- --vs-hugo`: the same generated list built by our `npm run build` and by Hugo (the
- * system's, with the minimal templates in tests/bench/hugo/), alternately, in several rounds. A round:
+ * `npm run bench -- --vs-hugo`: the same generated list built by our `npm run build` and by the peer,
+ * Hugo (the system's, with the minimal templates in tests/bench/hugo/) followed by `pagefind --site`
+ * over its output, as a curator who wants search would run them; the two are timed as one build, and
+ * Hugo's part is kept as a second figure. Alternately, in several rounds. A round:
  *
  *   cold     both output folders and caches emptied, then each tool builds;
  *   add      one entry added to the largest section, each tool rebuilds with what its last build left;
@@ -29,6 +31,8 @@ export interface VersusOptions {
   /** tests/bench/hugo/layouts in the measured snapshot. */
   layoutsDir: string;
   hugo: { bin: string; version: string };
+  /** Pagefind's binary (tests/bench/hugo-site.ts, findPagefind). */
+  pagefind: { bin: string; version: string };
   rounds: number;
   /** Our build of `contentDir` into `outDir` with `cacheDir` (run.ts's build, which runs `npm run build`'s script). */
   buildOurs(outDir: string, cacheDir: string): Promise<ToolRun>;
@@ -39,22 +43,20 @@ export interface VersusOptions {
 export async function versusHugo(options: VersusOptions): Promise<VersusHugo> {
   const started = performance.now();
   const start = loadavg();
+  /** The 1-minute load average as each build starts: how busy the shared machine was, build by build. */
+  const during: number[] = [];
   const ours = { outDir: join(options.workDir, 'ours', 'out'), cacheDir: join(options.workDir, 'ours', 'cache') };
   const site = createHugoSite(join(options.workDir, 'hugo'), options.contentDir, options.layoutsDir);
   const changes = benchChanges(options.contentDir);
   const runs: VersusHugo['runs'] = {
-    cold: { ours: [], hugo: [] },
-    add: { ours: [], hugo: [] },
-    edit: { ours: [], hugo: [] },
-    rename: { ours: [], hugo: [] },
+    cold: { ours: [], hugo: [], hugoAlone: [] },
+    add: { ours: [], hugo: [], hugoAlone: [] },
+    edit: { ours: [], hugo: [], hugoAlone: [] },
+    rename: { ours: [], hugo: [], hugoAlone: [] },
   };
 
-  const buildHugo = async (): Promise<ToolRun> => {
-    mirrorForHugo(options.contentDir, site.contentDir); // before the clock: Hugo's copy of the change
-    const run = await runMeasured(options.hugo.bin, ['--source', site.siteDir], {
-      cwd: site.siteDir,
-      ...(options.echo ? { echo: true } : {}),
-    });
+  const measured = async (bin: string, args: string[], what: string): Promise<ToolRun> => {
+    const run = await runMeasured(bin, args, { cwd: site.siteDir, ...(options.echo ? { echo: true } : {}) });
     if (run.code !== 0) {
       options.log(
         run.lines
@@ -62,9 +64,23 @@ export async function versusHugo(options: VersusOptions): Promise<VersusHugo> {
           .map((line) => plain(line.text))
           .join('\n'),
       );
-      throw new Error(`hugo failed (exit ${run.code}) building ${site.siteDir}`);
+      throw new Error(`${what} failed (exit ${run.code}) for ${site.siteDir}`);
     }
     return { wallMs: run.wallMs, cpuMs: run.cpuMs, peakRss: Math.max(run.peakTreeRss, run.peakProcess.rss) };
+  };
+  /** The peer's build: Hugo, then Pagefind over what Hugo wrote (it writes public/pagefind/ afresh each time). */
+  const buildHugo = async (): Promise<{ peer: ToolRun; alone: ToolRun }> => {
+    mirrorForHugo(options.contentDir, site.contentDir); // before the clock: Hugo's copy of the change
+    const alone = await measured(options.hugo.bin, ['--source', site.siteDir], 'hugo');
+    const search = await measured(options.pagefind.bin, ['--site', site.publishDir, '--silent'], 'pagefind');
+    return {
+      alone,
+      peer: {
+        wallMs: alone.wallMs + search.wallMs,
+        cpuMs: alone.cpuMs + search.cpuMs,
+        peakRss: Math.max(alone.peakRss, search.peakRss),
+      },
+    };
   };
   const emptyCaches = () => {
     for (const dir of [ours.outDir, `${ours.outDir}.staging`, `${ours.outDir}.previous`, ours.cacheDir])
@@ -79,17 +95,31 @@ export async function versusHugo(options: VersusOptions): Promise<VersusHugo> {
       emptyCaches();
       for (const [index, scenario] of SCENARIOS.entries()) {
         if (scenario !== 'cold') changes[scenario].apply();
-        const tools: ['ours' | 'hugo', () => Promise<ToolRun>][] = [
-          ['ours', () => options.buildOurs(ours.outDir, ours.cacheDir)],
-          ['hugo', buildHugo],
+        const tools: [string, () => Promise<void>][] = [
+          [
+            'ours',
+            async () => {
+              const run = await options.buildOurs(ours.outDir, ours.cacheDir);
+              runs[scenario].ours.push(run);
+              options.log(`  vs Hugo, round ${round + 1}/${options.rounds}, ${scenario}: ours ${figures(run)}`);
+            },
+          ],
+          [
+            'hugo',
+            async () => {
+              const { peer, alone } = await buildHugo();
+              runs[scenario].hugo.push(peer);
+              runs[scenario].hugoAlone!.push(alone);
+              options.log(
+                `  vs Hugo, round ${round + 1}/${options.rounds}, ${scenario}: Hugo + Pagefind ${figures(peer)} (Hugo alone ${figures(alone)})`,
+              );
+            },
+          ],
         ];
         if (!oursFirst(round, index)) tools.reverse();
-        for (const [tool, build] of tools) {
-          const run = await build();
-          runs[scenario][tool].push(run);
-          options.log(
-            `  vs Hugo, round ${round + 1}/${options.rounds}, ${scenario}: ${tool === 'ours' ? 'ours' : 'Hugo'} ${figures(run)}`,
-          );
+        for (const [, build] of tools) {
+          during.push(loadavg()[0]!);
+          await build();
         }
       }
       undoAll(changes);
@@ -99,10 +129,11 @@ export async function versusHugo(options: VersusOptions): Promise<VersusHugo> {
   }
   return {
     hugoVersion: options.hugo.version,
+    pagefindVersion: options.pagefind.version,
     rounds: options.rounds,
     changes: { add: changes.add.description, edit: changes.edit.description, rename: changes.rename.description },
     runs,
-    loadAverage: { start, end: loadavg() },
+    loadAverage: { start, end: loadavg(), during },
     ms: performance.now() - started,
   };
 }

@@ -26,13 +26,18 @@ export interface ToolRun {
 
 export interface VersusHugo {
   hugoVersion: string;
+  /** Pagefind's version line: the peer is Hugo, then `pagefind --site public`, timed as one build. */
+  pagefindVersion?: string;
   rounds: number;
   /** What each rebuild scenario changed. */
   changes: Record<Exclude<Scenario, 'cold'>, string>;
-  /** Every run, in round order. */
-  runs: Record<Scenario, { ours: ToolRun[]; hugo: ToolRun[] }>;
+  /**
+   * Every run, in round order. `hugo` is the peer, Hugo and then Pagefind over its output as one build
+   * (wall and CPU summed, memory the larger peak); `hugoAlone` is the Hugo part of the same builds.
+   */
+  runs: Record<Scenario, { ours: ToolRun[]; hugo: ToolRun[]; hugoAlone?: ToolRun[] }>;
   /** Load average (1, 5, 15 min) when the comparison started and when it ended. */
-  loadAverage: { start: number[]; end: number[] };
+  loadAverage: { start: number[]; end: number[]; during?: number[] };
   ms: number;
 }
 
@@ -62,6 +67,8 @@ export interface ScenarioSummary {
   scenario: Scenario;
   ours: Medians;
   hugo: Medians;
+  /** Hugo's part of the peer's builds, when they were timed apart. */
+  hugoAlone?: Medians;
   /** Ratios of the medians, ours ÷ Hugo's, for the same scenario. */
   ratio: Medians;
   /** Our median wall time for this scenario ÷ Hugo's median cold build (the issue's rebuild target). */
@@ -74,10 +81,12 @@ export function summarise(versus: VersusHugo): ScenarioSummary[] {
     (scenario) => {
       const ours = medians(versus.runs[scenario].ours);
       const hugo = medians(versus.runs[scenario].hugo);
+      const alone = versus.runs[scenario].hugoAlone;
       return {
         scenario,
         ours,
         hugo,
+        ...(alone?.length ? { hugoAlone: medians(alone) } : {}),
         ratio: {
           wallMs: ratio(ours.wallMs, hugo.wallMs),
           cpuMs: ratio(ours.cpuMs, hugo.cpuMs),

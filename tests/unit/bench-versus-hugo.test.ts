@@ -10,7 +10,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readReadingList } from '../../src/content/content-files.ts';
 import { ENTRIES_PER_PAGE } from '../../src/site/reading-list.ts';
 import { addedEntry, benchChanges, editedEntry, renamedSection } from '../bench/content-changes.ts';
-import { findHugo, hugoConfig, hugoContentPath, hugoFrontmatter, mirrorForHugo, type HugoSite } from '../bench/hugo-site.ts';
+import {
+  findHugo,
+  findPagefind,
+  hugoConfig,
+  hugoContentPath,
+  hugoFrontmatter,
+  mirrorForHugo,
+  type HugoSite,
+} from '../bench/hugo-site.ts';
 import { runMeasured, statCpuTicks } from '../bench/measure.ts';
 import type { BenchResults } from '../bench/results.ts';
 import { versusTable } from '../bench/versus-report.ts';
@@ -52,7 +60,7 @@ describe('medians and ratios', () => {
       rename: { ours: [], hugo: [] },
       ...runs,
     },
-    loadAverage: { start: [1, 1, 1], end: [1, 1, 1] },
+    loadAverage: { start: [1, 1, 1], end: [1, 1, 1], during: [2.5, 1, 3.5] },
     ms: 1,
   });
 
@@ -90,22 +98,23 @@ describe('medians and ratios', () => {
         {
           entries: 10_000,
           versusHugo: versus({
-            cold: { ours: [run(40_000, 60_000, 9e8)], hugo: [run(5_000, 10_000, 3e8)] },
+            cold: { ours: [run(40_000, 60_000, 9e8)], hugo: [run(5_000, 10_000, 3e8)], hugoAlone: [run(2_000, 3_000, 1e8)] },
             add: { ours: [run(6_000, 9_000, 8e8)], hugo: [run(4_000, 9_000, 3e8)] },
-            edit: { ours: [run(10_000, 12_000, 8e8)], hugo: [run(4_000, 9_000, 3e8)] },
+            edit: { ours: [run(10_000, 12_000, 2.1e9)], hugo: [run(4_000, 9_000, 3e8)] },
           }),
         },
       ],
     } as unknown as BenchResults;
     const lines = versusTable(results).split('\n');
     expect(lines.filter((line) => line.startsWith('| 10,000 |'))).toEqual([
-      '| 10,000 | cold build | 40.0 s | 5.00 s | **8.0×** | 60.0 s | 10.0 s | **6.0×** | 900 MB | 300 MB | **3.0×** |  |',
-      '| 10,000 | rebuild after adding one entry | 6.00 s | 4.00 s | **1.5×** | 9.00 s | 9.00 s | **1.0×** | 800 MB | 300 MB | **2.7×** | 1.2× |',
-      '| 10,000 | rebuild after editing one entry | 10.0 s | 4.00 s | **2.5×** | 12.0 s | 9.00 s | **1.3×** | 800 MB | 300 MB | **2.7×** | 2.0× |',
+      '| 10,000 | cold build | 40.0 s | 5.00 s | **8.0×** | 2.00 s | 60.0 s | 10.0 s | **6.0×** | 900 MB | 300 MB | **3.0×** |  |',
+      '| 10,000 | rebuild after adding one entry | 6.00 s | 4.00 s | **1.5×** | – | 9.00 s | 9.00 s | **1.0×** | 800 MB | 300 MB | **2.7×** | 1.2× |',
+      '| 10,000 | rebuild after editing one entry | 10.0 s | 4.00 s | **2.5×** | – | 12.0 s | 9.00 s | **1.3×** | 2.10 GB | 300 MB | **7.0×** | 2.0× |',
     ]);
     expect(lines.join('\n')).toContain(
-      '≤ 1.5× Hugo’s cold build (1.2×, 2.0×); cold build ≤ 5× (8.0×); peak memory ≤ 1 GB (900 MB)',
+      '≤ 1.2× Hugo + Pagefind’s cold build (1.2×, 2.0×); cold build ≤ 2.5× (8.0×); peak memory ≤ 2 GB (2.10 GB, the largest median)',
     );
+    expect(lines.join('\n')).toContain('1.00–3.50 (1 min) as the builds started');
   });
 
   it('alternates which tool builds first, from scenario to scenario and from round to round', () => {
@@ -202,6 +211,10 @@ describe('the list as a Hugo site', () => {
 
   it('finds no Hugo when the named binary does not exist, so the comparison is skipped', () => {
     expect(findHugo({ HUGO_BIN: join(dir, 'no-such-hugo') })).toBeUndefined();
+  });
+  it("finds Pagefind's binary in its npm platform package, and none where the named one does not exist", () => {
+    expect(findPagefind()?.version).toMatch(/^pagefind \d+\.\d+\.\d+/);
+    expect(findPagefind({ PAGEFIND_BINARY_PATH: join(dir, 'no-such-pagefind') })).toBeUndefined();
   });
   it('finds a Hugo that answers `version`', () => {
     const fake = join(dir, 'hugo');

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { indexedPart, indexKey } from '../../src/search/index-records.ts';
-import { buildSearchIndex } from '../../src/search/search-index.ts';
+import { buildSearchIndex, SearchIndexer } from '../../src/search/search-index.ts';
 
 interface PageParts {
   title: string;
@@ -191,5 +191,58 @@ describe('buildSearchIndex', { timeout: 90_000 }, () => {
       warn.mockRestore();
     }
     expect(filesOf(join(work, 'blocked', 'pagefind')).has('pagefind-entry.json')).toBe(true);
+  });
+});
+
+// Pagefind numbers pages in the order they arrive: what is sent early must be sent in the same order.
+describe('SearchIndexer following the build', { timeout: 90_000 }, () => {
+  const tick = () => new Promise((resume) => setTimeout(resume, 60));
+  const offerAll = (indexer: SearchIndexer, outDir: string) => {
+    for (const id of IDS) indexer.offer(id, readFileSync(join(outDir, id, 'index.html'), 'utf8'));
+  };
+
+  test('sends pages as they are written, only once whole and in order, and writes what indexing afterwards writes', async () => {
+    const outDir = join(work, 'following');
+    const indexer = new SearchIndexer(outDir, IDS);
+    indexer.follow(20);
+    const [first, second, third] = IDS as [string, string, string];
+    const write = (id: string, text = permalinkPage(id, ENTRIES[id]!)) => {
+      mkdirSync(join(outDir, id), { recursive: true });
+      writeFileSync(join(outDir, id, 'index.html'), text);
+    };
+    write(second); // written before the first: waits for it
+    await tick();
+    expect(indexer.sent).toBe(0);
+    write(first, permalinkPage(first, ENTRIES[first]!).slice(0, 400)); // still being written
+    await tick();
+    expect(indexer.sent).toBe(0);
+    write(first);
+    await tick();
+    expect(indexer.sent).toBe(2);
+    write(third);
+    await tick();
+    expect(indexer.sent).toBe(3);
+    offerAll(indexer, outDir);
+    expect(await indexer.finish()).toEqual({ records: 3, reused: false });
+
+    const afterwards = site('afterwards');
+    await buildSearchIndex(afterwards, IDS);
+    expect(filesOf(join(outDir, 'pagefind'))).toEqual(filesOf(join(afterwards, 'pagefind')));
+  });
+
+  test('a page sent early that is not what the check read is indexed again from the checked pages', async () => {
+    const outDir = site('rewritten', { 'essays/teams': { quote: 'A first draft nobody should find.' } });
+    const indexer = new SearchIndexer(outDir, IDS);
+    indexer.follow(20);
+    await tick();
+    expect(indexer.sent).toBe(3);
+    indexer.stopFollowing();
+    const final = site('rewritten'); // the same folder, pages as finally written
+    offerAll(indexer, final);
+    await indexer.finish();
+
+    const fresh = site('fresh');
+    await buildSearchIndex(fresh, IDS);
+    expect(filesOf(join(outDir, 'pagefind'))).toEqual(filesOf(join(fresh, 'pagefind')));
   });
 });
