@@ -70,8 +70,20 @@ for (const { fixture, specs, more, port, list, generate } of runs) {
     failed = true;
     continue;
   }
-    specs: ['tests/e2e/shapes.spec.ts', 'tests/e2e/a11y.spec.ts'],
-    more: [] as string[][],
-    port: Number(process.env.E2E_SHAPES_PORT ?? fixturePort + 200),
+  for (const args of [specs, ...more]) {
+    const run = spawnSync(join(projectRoot, 'node_modules', '.bin', 'playwright'), ['test', ...args, ...playwrightArgs], {
+      cwd: projectRoot,
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        COMMONPLACE_CONTENT_DIR: site.contentDir,
+        COMMONPLACE_OUT_DIR: site.outDir,
+        E2E_PORT: String(port),
+        // Specs written for one fixture list only run against it (see playwright.config.ts).
+        E2E_LIST: list,
+      },
+    });
+    if (run.status !== 0) failed = true;
+  }
 }
 process.exit(failed ? 1 : 0);

@@ -61,6 +61,8 @@ export function readExport(source: string, file: string, format: BookmarkFormat,
       entries: [],
       problems: [{ file, line, field: format, message: (error as Error).message, lines: text.split('\n').length }],
       notices: [],
+      links: [],
+      leftOut: [],
     };
   }
 }
