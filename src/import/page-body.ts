@@ -3,13 +3,15 @@
  * share it; a format only says what each heading is (a section, a group, something to skip) and
  * reads its own page head (frontmatter, or an awesome list's title and tagline).
  *
- * The walk is short: it keeps the open section and entry, and hands each kind of node to its reader
- * in src/import/readers/ —
- * - entry-line.ts: a paragraph or bullet whose first link is the item (after emoji, images, badges,
- *   a bold word or a strike-through); several links joined only by `,` `/` `and` … are an entry each;
+ * The walk is short: what it keeps (the open section and entry, a label) is src/import/body-state.ts,
+ * and it hands each kind of node to its reader in src/import/readers/ —
+ * - heading.ts: a section, a group, or a part left out (its links counted with it);
+ * - paragraph.ts: an entry paragraph, a label, a badge line, a summary, a quote, or text kept;
+ * - list.ts: bulleted entries, their quotes and notes, labels, and bullets that are text;
  * - table.ts: a table whose rows hold links, a row an entry;
- * - quote.ts: a blockquote after an entry (or indented under it), one passage;
- * - prose.ts: labels (`**Misc favorites:**`), badge lines, tables of contents, and the links in text.
+ * and those share entry-line.ts (a paragraph or bullet whose first link is the item, after emoji,
+ * images, badges, a bold word or a strike-through; the exporter keeps to the same rule), quote.ts
+ * (one blockquote, one passage) and prose.ts (labels, badge lines, tables of contents, links in text).
  * An entry's notes are the bullets and paragraphs indented under it (the description first), and
  * links bulleted under it are entries of their own, right after it, noting what they were listed
  * under. A section's first plain paragraph (or blockquote) is its summary; any other text that is
