@@ -67,6 +67,22 @@ describe('a README in the shapes real lists use', () => {
   });
 });
 
+describe('a line that is not an entry', () => {
+  it('never hands its quotes and notes to the entry above it', () => {
+    const plan = readPage(
+      '# L\n\n## S\n\n- [Kept](https://kept.example/) - Fine.\n- [A file](notes.md) - Not on the web.\n- > A quote of the file.\n\n[Also a file](other.md)\n\n> Its quote.\n',
+      'l.md',
+    );
+    expect(plan.problems).toEqual([]);
+    expect(plan.entries.map((entry) => [entry.title, entry.quotes, entry.notes])).toEqual([['Kept', [], ['Fine.']]]);
+    expect(plan.sections[1]?.intro).toEqual([
+      '- [A file](notes.md) - Not on the web.\n- > A quote of the file.',
+      '[Also a file](other.md)',
+      '> Its quote.',
+    ]);
+  });
+});
+
 describe('a table list', () => {
   const plan = read('table-list.md');
 
