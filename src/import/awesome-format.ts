@@ -91,6 +91,8 @@ export function readAwesomePage(source: string, file: string, options: { title?:
         const group = byHeading.get(text.toLowerCase());
         if (group) return { role: 'group', ...group };
         if (contents.has(node)) return { role: 'skip', why: 'a table of contents' };
+        // "## Index" with its table of contents and then the real sections under it.
+        if (isContents(node)) return { role: 'transparent', why: 'a table of contents heading' };
         if (isAboutTheReadme(text)) return { role: 'skip', why: 'it is about the README, not the list' };
         return { role: 'section' };
       },

@@ -25,6 +25,8 @@ import {
 } from './conventions.ts';
 import { blocksOf, readerText, stringifyPage } from './markdown.ts';
 import type { PageFormat } from './plan.ts';
+import { isEntryLine } from './readers/entry-line.ts';
+import { isLabel, isPicturesOnly } from './readers/prose.ts';
 
 export interface ExportOptions {
   format: PageFormat;
@@ -114,6 +116,7 @@ export function exportPage(files: Pick<ReadingListFiles, 'list' | 'sections' | '
   }
   if (!pageSubtitle && pageIntro.length > 0) children.push({ type: 'html', value: NO_SUMMARY_MARK });
   children.push(...pageIntro);
+  if (pageIntro.at(-1)?.type === 'paragraph' && isLabel(pageIntro.at(-1) as Paragraph)) children.push({ type: 'thematicBreak' });
   if (format === 'awesome' && declare) children.push({ type: 'html', value: groupsComment(pageGroups) });
 
   const sectionHeadings = new Map<string, Heading>();
@@ -159,6 +162,8 @@ export function exportPage(files: Pick<ReadingListFiles, 'list' | 'sections' | '
       if (section.data.summary) children.push(textParagraph(section.data.summary));
       else if (intro.length > 0) children.push({ type: 'html', value: NO_SUMMARY_MARK });
       children.push(...intro);
+      // An introduction ending in a bold line would be read as the label of the entries below it: a rule ends it.
+      if (intro.at(-1)?.type === 'paragraph' && isLabel(intro.at(-1) as Paragraph)) children.push({ type: 'thematicBreak' });
     }
     const groupLevel = asPage ? base : level + 1;
     const ids = sectionGroupIds(section.data, groups);
@@ -311,7 +316,13 @@ function entryLine(item: Item, format: PageFormat): { line: Paragraph; rest: Roo
 }
 
 const quoteBlocks = (item: Item): RootContent[] =>
-  item.repeat ? [] : item.entry.data.quotes.map((quote) => ({ type: 'blockquote', children: [textParagraph(quote)] }));
+  item.repeat
+    ? []
+    : item.entry.data.quotes.map((quote) => ({
+        type: 'blockquote',
+        // A passage of several paragraphs (src/import/readers/quote.ts) is one blockquote of those paragraphs.
+        children: quote.split(/\n\n+/).map(textParagraph),
+      }));
 
 const favouritesList = (item: Item, format: PageFormat): List[] =>
   item.children.length > 0
@@ -337,17 +348,7 @@ function entryItem(item: Item, format: PageFormat): ListItem {
 function safeAfterParagraph(notes: readonly RootContent[]): boolean {
   return notes.every((block, index) => {
     if (index === 0 && block.type === 'paragraph') return true; // the description, written on the entry's line
-    if (block.type === 'paragraph') {
-      const first = block.children.find((child) => !(child.type === 'text' && child.value.trim() === ''));
-      const onlyBold = block.children.every(
-        (child) => child.type === 'strong' || (child.type === 'text' && /^\s*:?\s*$/.test(child.value)),
-      );
-      const onlyPictures = block.children.every(
-        (child) =>
-          child.type === 'image' || child.type === 'imageReference' || (child.type === 'text' && child.value.trim() === ''),
-      );
-      return first?.type !== 'link' && first?.type !== 'linkReference' && !onlyBold && !onlyPictures;
-    }
+    if (block.type === 'paragraph') return !isEntryLine(block) && !isLabel(block) && !isPicturesOnly(block);
     return block.type === 'code' || block.type === 'list';
   });
 }
@@ -370,7 +371,5 @@ function checkNotes(item: Item, warnings: string[]): void {
 function startsWithLinkOrQuote(item: ListItem): boolean {
   const first = item.children[0];
   if (first?.type === 'blockquote') return true;
-  if (first?.type !== 'paragraph') return false;
-  const head = first.children.find((child) => !(child.type === 'text' && /^\s*(?::[a-z0-9_+-]+:\s*)*$/i.test(child.value)));
-  return head?.type === 'link' || head?.type === 'linkReference';
+  return first?.type === 'paragraph' && isEntryLine(first);
 }

@@ -1,7 +1,8 @@
 /**
  * The quote reader: a blockquote is one passage, as its author quoted it. Its paragraphs stay apart
- * (a blank line between them) and a list in it keeps its numbers (`1. …`) or bullets (`- …`), one
- * item a line, so "The tenets are: 1) … 2) …" is still one quote that reads in order.
+ * (a blank line between them) and a list in it keeps its numbers (`1. …`) or bullets (`- …`), each
+ * item a paragraph of its own, so "The tenets are: 1) … 2) …" is still one quote that reads in
+ * order, and the exporter writes it back as the same paragraphs.
  */
 import type { Blockquote, List, Nodes } from 'mdast';
 import { readerText } from '../markdown.ts';
@@ -16,5 +17,5 @@ function listText(list: List): string {
   if (!list.ordered && list.children.length === 1) return readerText(list.children[0] as Nodes);
   return list.children
     .map((item, index) => `${list.ordered ? `${start + index}.` : '-'} ${readerText(item as Nodes)}`)
-    .join('\n');
+    .join('\n\n');
 }
