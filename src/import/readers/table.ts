@@ -12,7 +12,9 @@
  */
 import type { Paragraph, PhrasingContent, Table, TableRow } from 'mdast';
 import { slugify } from '../../content/slugs.ts';
-import { inlineMarkdown, lineOf, readerText } from '../markdown.ts';
+import { isHttpUrl } from '../../schemas/content.ts';
+import type { BodyState } from '../body-state.ts';
+import { inlineMarkdown, lineOf, markdownOf, readerText } from '../markdown.ts';
 import { readEntryLine, type EntryLine, type UrlOf } from './entry-line.ts';
 
 export interface TableEntry {
@@ -101,4 +103,33 @@ function rowMarkdown(row: TableRow, columns: readonly string[]): string {
     })
     .filter(Boolean)
     .join('; ');
+}
+
+/** Reads a table into the open section: its rows with links as entries, the others kept as text, said so. */
+export function placeTable(state: BodyState, node: Table): void {
+  state.endLabel();
+  state.closeEntries();
+  const current = state.top();
+  const table = readTable(node, state.urlOf);
+  for (const row of table.entries) {
+    if (!row.entry.links.every((link) => isHttpUrl(link.url))) {
+      table.rows.push({ line: row.line, markdown: row.entry.links.map((link) => link.title).join(', ') });
+      continue;
+    }
+    state.addEntries(node, row.entry, undefined, state.listingHere(row.line), row.notes);
+  }
+  if (table.rows.length > 0) {
+    table.rows.sort((a, b) => a.line - b.line);
+    const items = table.rows.map((row) => ({
+      type: 'listItem' as const,
+      spread: false,
+      children: [{ type: 'paragraph' as const, children: [{ type: 'text' as const, value: row.markdown }] }],
+    }));
+    current.section.intro.push(markdownOf([{ type: 'list', ordered: false, spread: false, children: items }]));
+    state.notice(
+      node,
+      `${table.rows.length} table row${table.rows.length === 1 ? '' : 's'} without an entry link: kept in the introduction of "${current.section.title}"`,
+    );
+  }
+  current.blocks++;
 }
