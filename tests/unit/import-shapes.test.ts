@@ -142,13 +142,14 @@ describe('importing the shapes', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
   const io = (): CliIo => ({ cwd: repo, env: {}, out: (line) => out.push(line), err: (line) => err.push(line) });
 
-  it('merges a link repeated in one section into one entry, cross-listed in the sub-section, and ends with the link counts', () => {
+  it('merges a link repeated in one section and in its sub-section into one entry listed once, and ends with the link counts', () => {
     expect(main([join(shapes, 'real-shapes.md'), '--out', dir], io())).toBe(0);
     expect(err).toEqual([]);
     const list = readReadingList(dir, repo);
     const rocket = list.entries.filter((entry) => entry.data.url === 'https://rocket.example.org/');
     expect(rocket).toHaveLength(1);
-    expect(rocket[0]?.data.also_in.map((listing) => listing.section)).toEqual(['editors-for-the-web']);
+    // The sub-section is shown within its section, so the repeat there is merged too, not cross-listed.
+    expect(rocket[0]?.data.also_in.map((listing) => listing.section)).toEqual([]);
     expect(rocket[0]?.body).toContain('Listed again, with another word.');
     expect(out.at(-1)).toBe(
       'tests/fixtures/import-shapes/real-shapes.md: 9 links on the page: 9 entries, 0 kept in the text of entries and sections, 0 left out with parts of the page',
