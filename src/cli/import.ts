@@ -5,12 +5,15 @@
  * serialisers, so the result is exactly what `npm run new` would write.
  *
  * Safe to run twice: what is already there is left alone. Nothing is overwritten; a link already in
- * the list becomes a cross-listing of its entry. Every line the importer cannot read is reported with
- * its page line, and then nothing is written unless --skip-unmapped is given. The result must pass
- * the same checks as the list (src/import/write.ts), or nothing is written.
+ * the list becomes a cross-listing of its entry. Groups the pages need are appended to list.md (and
+ * sections that showed every group keep showing the ones they showed). Every line the importer cannot
+ * read is reported with its page line, and then nothing is written unless --skip-unmapped is given.
+ * The result must pass the same checks as the list (src/import/write.ts), or nothing is written.
+ * When the list is the project's own content/, the "Suggest a link" issue form is written again from
+ * it, as `npm run suggestion -- --form` does, so its section and group choices stay true.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { readReadingList } from '../content/content-files.ts';
 import { formatProblem, sortProblems } from '../content/problems.ts';
 import { countLinks, linkReport } from '../import/link-accounting.ts';
@@ -18,6 +21,7 @@ import { placePages } from '../import/place.ts';
 import { PAGE_FORMATS, type PageFormat } from '../import/plan.ts';
 import { readPage } from '../import/read-page.ts';
 import { writeChecked } from '../import/write.ts';
+import { SUGGESTION_FORM_COMMAND, SUGGESTION_FORM_PATH, suggestionFormYaml } from '../contributing/suggestion-form.ts';
 import { count, isEntryPoint, parseCommandLine, runAsProgram, USAGE_ERROR, type CliIo } from './args.ts';
 
 const USAGE = `Usage: npm run import -- <page.md>… [--out <dir>] [--into <section-id>] [--format legacy|awesome]
@@ -33,7 +37,8 @@ Brings reading-list pages into content files: hand-written site pages (legacy: Y
   --title <text>       the list's title, when several pages start a new list (default: "Reading list")
   --dry-run            check and say what would be written; write nothing
   --skip-unmapped      import the rest even if some lines cannot be read (they are still listed)
-Running it twice changes nothing. Existing files are never overwritten.`;
+Running it twice changes nothing. Existing files are never overwritten; groups the pages use that
+list.md lacks are appended to it, and the issue form is written again when <dir> is content/.`;
 
 export function main(args: string[], io: CliIo): number {
   const flags = parseCommandLine(
@@ -90,11 +95,17 @@ export function main(args: string[], io: CliIo): number {
   const plans = pagePaths.map((path) =>
     readPage(readFileSync(path, 'utf8'), display(path), format as PageFormat | undefined, { title: pageTitle }),
   );
+  const there = new Set(
+    existsSync(outDir) ? (readdirSync(outDir, { recursive: true }) as string[]).map((path) => path.split(sep).join('/')) : [],
+  );
   const placement = placePages(
     plans,
     {
       files: existing,
       read: (path) => {
+        // Most paths of a new list's entries are not there: asking the folder's listing is much
+        // cheaper than 3,000 failed reads.
+        if (!there.has(path)) return undefined;
         try {
           return readFileSync(join(outDir, path), 'utf8');
         } catch {
@@ -131,10 +142,14 @@ export function main(args: string[], io: CliIo): number {
   }
   if (dryRun)
     for (const file of placement.files) io.out(`would ${file.current === undefined ? 'write' : 'update'} ${inOut(file.path)}`);
+  const shapeChanged = placement.files.some((file) => file.path === 'list.md' || file.path.startsWith('sections/'));
+  // A new list elsewhere is not the published one: only the project's content/ and lists that grow say so.
+  if (shapeChanged && (hasList || outDir === resolve(io.cwd, 'content'))) io.out(issueForm(outDir, dryRun, io, display));
   const { sections, entries, quotes, notes, crossListings } = placement.counts;
   const what =
     `${count(sections, 'section')}, ${count(entries, 'entry', 'entries')}, ${count(quotes, 'quote')}, ${count(notes, 'note')}` +
-    (crossListings > 0 ? `, ${count(crossListings, 'cross-listing')}` : '');
+    (crossListings > 0 ? `, ${count(crossListings, 'cross-listing')}` : '') +
+    (placement.groupsAdded.length > 0 ? `, ${count(placement.groupsAdded.length, 'group')} added to list.md` : '');
   const written = placement.files.length;
   const files = `${count(written, 'file')} ${dryRun ? 'to write' : 'written'}, ${placement.unchanged.length} unchanged`;
   const skipped = skip && problems.length > 0 ? `; skipped ${count(unmappedLines, 'line')} that could not be read` : '';
@@ -143,6 +158,24 @@ export function main(args: string[], io: CliIo): number {
   );
   for (const plan of plans) for (const line of linkReport(plan.file, countLinks(plan))) io.out(line);
   return 0;
+}
+
+/**
+ * The issue form offers the sections and groups of content/: after an import into the project's own
+ * content/ that changed them, it is written again (as `npm run suggestion -- --form` would); an import
+ * into another folder only says how, as that list may be published from elsewhere.
+ */
+function issueForm(outDir: string, dryRun: boolean, io: CliIo, display: (path: string) => string): string {
+  const formPath = resolve(io.cwd, SUGGESTION_FORM_PATH);
+  if (outDir !== resolve(io.cwd, 'content'))
+    return `  the "Suggest a link" form (${SUGGESTION_FORM_PATH}) is made from content/; for this list: ${SUGGESTION_FORM_COMMAND} --content ${display(outDir)}`;
+  if (dryRun) return `would write ${SUGGESTION_FORM_PATH} (the issue form) again from the new sections and groups`;
+  const text = suggestionFormYaml(readReadingList(outDir, io.cwd, { entries: false }));
+  const current = existsSync(formPath) ? readFileSync(formPath, 'utf8') : undefined;
+  if (current === text) return `  ${SUGGESTION_FORM_PATH} already offers the list's sections and groups`;
+  mkdirSync(dirname(formPath), { recursive: true });
+  writeFileSync(formPath, text);
+  return `updated ${SUGGESTION_FORM_PATH} (the issue form) with the new sections and groups`;
 }
 
 if (isEntryPoint(import.meta.url)) runAsProgram(main);

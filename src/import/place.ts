@@ -7,11 +7,15 @@
  *   description, its sections the list's sections. (So is a page whose title is the list's title:
  *   importing it again changes nothing.) Otherwise each page becomes a top-level section — or goes
  *   under `into` — titled and summarised by the page, with its headings as sub-sections.
- * - A link met twice (on the pages, or already in the list) is one entry, listed in each section it
- *   is in (`also_in`); its quotes and notes are joined. An existing entry gains only the listings,
- *   quotes and notes it lacks, and only when its file is in the canonical layout.
- * - Existing list and section files are never changed: one that differs from the page is kept as it
- *   is, and groups the list would need to declare are asked for, not written.
+ * - A link met twice (on the pages, or already in the list) is one entry, its quotes and notes
+ *   joined, and reported. Met again in the same section, or in a section above or below one it is
+ *   listed in, it is kept once there (the site shows a section's sub-sections with it); met in a
+ *   section apart, it is cross-listed there too (`also_in`). An existing entry gains only the
+ *   listings, quotes and notes it lacks, and only when its file is in the canonical layout.
+ * - Existing list and section files are not replaced: one that differs from the page is kept as it
+ *   is. Groups the pages use and the list lacks are appended to list.md, and each existing section
+ *   that showed every declared group is given the `groups:` it showed (src/import/group-edits.ts),
+ *   so what it offers contributors does not change; every other byte of those files stays.
  */
 import { serialiseEntry, serialiseList, serialiseSection } from '../content/entry-file.ts';
 import type { EntryFile, ReadingListFiles } from '../content/content-files.ts';
@@ -30,6 +34,7 @@ import {
 } from '../schemas/content.ts';
 import { isNode, parseDocument, visit } from 'yaml';
 import { underParagraph } from './conventions.ts';
+import { appendListGroups, pinSectionGroups, YamlEditError } from './group-edits.ts';
 import { blocksOf, markdownOf } from './markdown.ts';
 import { PAGE_KEY, type ImportPlan, type PlanEntry, type PlanGroup, type PlanListing } from './plan.ts';
 
@@ -74,6 +79,10 @@ export interface Placement {
   /** Lines to show: what was left out on purpose, cross-listed, joined. */
   notices: string[];
   counts: { sections: number; entries: number; quotes: number; notes: number; crossListings: number };
+  /** Headings of the groups appended to list.md (the pages use them; the list did not declare them). */
+  groupsAdded: string[];
+  /** Existing section files given an explicit `groups:`, so they keep offering the groups they offered. */
+  sectionsPinned: string[];
 }
 
 interface Occurrence {
@@ -109,6 +118,8 @@ export function placePages(plans: readonly ImportPlan[], existing: ExistingList,
     unmappedLines,
     notices,
     counts: { sections: 0, entries: 0, quotes: 0, notes: 0, crossListings: 0 },
+    groupsAdded: [],
+    sectionsPinned: [],
   };
   const { files } = existing;
   const listIsEmpty = files.sections.length === 0 && files.entries.length === 0;
@@ -126,8 +137,9 @@ export function placePages(plans: readonly ImportPlan[], existing: ExistingList,
     return placement;
   }
 
-  // ---- Groups: the list's own, or those the pages use when they start the list. ----
-  const listGroups: GroupDeclaration[] = files.list ? [...declaredGroups(files.list.data)] : [];
+  // ---- Groups: the list's own, then those the pages use that it lacks (appended to list.md). ----
+  const shownBefore = declaredGroups(files.list?.data);
+  const listGroups: GroupDeclaration[] = files.list ? [...shownBefore] : [];
   const groupIdOf = new Map<string, string>(); // `${plan index}\n${plan group id}` → list group id
   const missing: GroupDeclaration[] = [];
   plans.forEach((plan, index) => {
@@ -145,16 +157,6 @@ export function placePages(plans: readonly ImportPlan[], existing: ExistingList,
       if (files.list) missing.push({ id, heading: group.heading });
     }
   });
-  if (missing.length > 0) {
-    blockers.push({
-      file: options.display('list.md'),
-      line: 1,
-      field: 'groups',
-      message:
-        `the pages list entries under groups the list does not declare (${missing.map((group) => `"${group.heading}"`).join(', ')}); ` +
-        `the import never changes list.md, so add them there first:\ngroups:\n${listGroups.map((group) => `  - id: ${group.id}\n    heading: ${JSON.stringify(group.heading)}`).join('\n')}`,
-    });
-  }
   // A new list that only uses the first list's groups declares none, as the first list does.
   const declaresDefaults = (groups: readonly PlanGroup[]) =>
     groups.length === DEFAULT_GROUPS.length &&
@@ -164,17 +166,69 @@ export function placePages(plans: readonly ImportPlan[], existing: ExistingList,
     plans.every((plan) => !plan.groupsDeclared || declaresDefaults(plan.groups))
       ? undefined
       : listGroups;
-  const listDeclares = files.list ? files.list.data.groups !== undefined : newListGroups !== undefined;
+  const listDeclares = files.list ? files.list.data.groups !== undefined || missing.length > 0 : newListGroups !== undefined;
   const kindOf = (planIndex: number, kind: string | undefined) =>
     kind === undefined ? undefined : groupIdOf.get(`${planIndex}\n${kind}`);
+
+  // Existing files the import edits in place: list.md gains the groups, and each section that showed
+  // every declared group names the ones it showed, so it does not start offering the new ones.
+  const edits = new Map<string, string>();
+  if (files.list && missing.length > 0) {
+    const listText = existing.read('list.md');
+    const sectionsShowingAll = files.sections.filter((section) => section.data.groups === undefined);
+    try {
+      if (listText === undefined) throw new YamlEditError('it cannot be read');
+      edits.set('list.md', appendListGroups(listText, shownBefore, missing));
+      placement.groupsAdded = missing.map((group) => group.heading);
+      placement.notices.push(
+        `${options.display('list.md')}: ${plural(missing.length, 'group')} the pages use added after the ${files.list.data.groups ? 'groups it declares' : `groups it showed (${shownBefore.map((group) => `"${group.heading}"`).join(', ')}), now declared`}: ${missing.map((group) => `"${group.heading}" (${group.id})`).join(', ')}`,
+      );
+    } catch (error) {
+      if (!(error instanceof YamlEditError)) throw error;
+      blockers.push({
+        file: options.display('list.md'),
+        line: 1,
+        field: 'groups',
+        message:
+          `the pages list entries under groups the list does not declare (${missing.map((group) => `"${group.heading}"`).join(', ')}), ` +
+          `and they cannot be appended to list.md without rewriting it (${error.message}); declare them there by hand:\ngroups:\n${listGroups.map((group) => `  - id: ${group.id}\n    heading: ${JSON.stringify(group.heading)}`).join('\n')}`,
+      });
+    }
+    for (const section of sectionsShowingAll) {
+      const path = `sections/${section.id}.md`;
+      const text = existing.read(path);
+      const ids = shownBefore.map((group) => group.id);
+      try {
+        if (text === undefined) throw new YamlEditError('it cannot be read');
+        edits.set(path, pinSectionGroups(text, ids));
+        placement.sectionsPinned.push(path);
+        placement.notices.push(
+          `${options.display(path)}: "groups: [${ids.join(', ')}]" written, so "${section.data.title}" keeps offering only the groups it offered`,
+        );
+      } catch (error) {
+        if (!(error instanceof YamlEditError)) throw error;
+        blockers.push({
+          file: options.display(path),
+          line: 1,
+          field: 'groups',
+          message: `shows every group the list declares, so it would start offering the new ones; it cannot be edited in place (${error.message}): add "groups: [${ids.join(', ')}]" to it by hand`,
+        });
+      }
+    }
+  }
 
   // ---- The list file. ----
   const rootIsSection = (plan: ImportPlan) =>
     plan.sections[0]!.groups.length > 0 || plan.entries.some((entry) => entry.listings[0]!.section === PAGE_KEY);
   // A file that is there already is never replaced: identical, it is unchanged; different, it is kept.
+  // One the import edits in place (above) is written with that edit only.
   const add = (path: string, text: string) => {
     const current = existing.read(path);
-    if (current === text) placement.unchanged.push(path);
+    const edited = edits.get(path);
+    if (edited !== undefined) {
+      placement.files.push({ path, text: edited, current });
+      edits.delete(path);
+    } else if (current === text) placement.unchanged.push(path);
     else if (current !== undefined) placement.kept.push(path);
     else placement.files.push({ path, text, current });
   };
@@ -205,7 +259,8 @@ export function placePages(plans: readonly ImportPlan[], existing: ExistingList,
     .filter((section) => section.data.parent === options.into)
     .map((section) => section.data.order ?? 0);
   let nextTopOrder = Math.max(0, ...topOrders) + 1;
-  const titleOf = new Map<string, string>();
+  const titleOf = new Map<string, string>(files.sections.map((section) => [section.id, section.data.title]));
+  const parentOf = new Map<string, string | undefined>(files.sections.map((section) => [section.id, section.data.parent]));
   plans.forEach((plan, planIndex) => {
     const siblings = new Map<string | undefined, number>();
     for (const section of plan.sections) {
@@ -241,9 +296,13 @@ export function placePages(plans: readonly ImportPlan[], existing: ExistingList,
         ...(showsDefaults ? {} : { groups }),
       };
       add(`sections/${id}.md`, serialiseSection(data, section.intro.join('\n\n')));
+      parentOf.set(id, parent);
       placement.counts.sections++;
     }
   });
+  // The edits left are to files the pages do not place again (list.md of another list, its sections).
+  for (const [path, text] of edits) placement.files.push({ path, text, current: existing.read(path) });
+  edits.clear();
 
   // ---- Entries: every listing numbered in page order, then one entry per link. ----
   const occurrences: Occurrence[] = [];
@@ -269,7 +328,8 @@ export function placePages(plans: readonly ImportPlan[], existing: ExistingList,
     else byUrl.set(key, [occurrence]);
   }
   const merged: MergedEntry[] = [];
-  for (const list of byUrl.values()) merged.push(mergeOccurrences(list, titleOf, placement));
+  const related = relatedSections(parentOf);
+  for (const list of byUrl.values()) merged.push(mergeOccurrences(list, titleOf, related, placement));
 
   const existingByUrl = new Map(files.entries.map((entry) => [normaliseUrl(entry.data.url), entry]));
   const slugs = new Set(files.entries.map((entry) => entry.slug));
@@ -280,7 +340,7 @@ export function placePages(plans: readonly ImportPlan[], existing: ExistingList,
     placement.counts.crossListings += entry.data.also_in.length;
     const owner = existingByUrl.get(normaliseUrl(entry.data.url));
     if (owner) {
-      joinExisting(owner, entry, existing, placement, options, titleOf);
+      joinExisting(owner, entry, existing, placement, options, titleOf, related);
       continue;
     }
     const slug = uniqueSlug(slugify(entry.data.title), (candidate) => slugs.has(candidate));
@@ -290,8 +350,55 @@ export function placePages(plans: readonly ImportPlan[], existing: ExistingList,
   return placement;
 }
 
-/** One entry from every occurrence of a link: the first full one owns it; the others list it there too. */
-function mergeOccurrences(list: Occurrence[], titleOf: ReadonlyMap<string, string>, placement: Placement): MergedEntry {
+/** The section of `listed` a listing in `section` falls in (the same, one above it, or one below it), if any. */
+type Related = (section: string, listed: readonly string[]) => { section: string; relation: 'same' | 'above' | 'below' } | undefined;
+
+/**
+ * The section of `listed` that `section` is, or sits under, or holds: a link there again is the same
+ * listing on the site (a section shows its sub-sections' entries), so it is merged, not cross-listed.
+ */
+function relatedSections(parentOf: ReadonlyMap<string, string | undefined>): Related {
+  const ancestors = (id: string) => {
+    const chain = new Set<string>();
+    for (let parent = parentOf.get(id); parent !== undefined && !chain.has(parent); parent = parentOf.get(parent)) chain.add(parent);
+    return chain;
+  };
+  return (section, listed) => {
+    const above = ancestors(section);
+    for (const other of listed) {
+      if (other === section) return { section: other, relation: 'same' };
+      if (above.has(other)) return { section: other, relation: 'above' };
+      if (ancestors(other).has(section)) return { section: other, relation: 'below' };
+    }
+    return undefined;
+  };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Notes `blocks` adds to `existing`, compared block by block (a note inside a longer one is still new). */
+function newBlocks(blocks: readonly string[], existing: readonly string[]): string[] {
+  const seen = new Set(existing.map((block) => block.trim()));
+  const added: string[] = [];
+  for (const block of blocks) {
+    if (seen.has(block.trim())) continue;
+    seen.add(block.trim());
+    added.push(block);
+  }
+  return added;
+}
+
+/**
+ * One entry from every occurrence of a link: the first full one owns it. Another occurrence in the
+ * same section, or in a section above or below one it is listed in, is merged into that listing; one
+ * in a section apart is a cross-listing. Quotes, tags and notes of every occurrence are joined.
+ */
+function mergeOccurrences(
+  list: Occurrence[],
+  titleOf: ReadonlyMap<string, string>,
+  related: Related,
+  placement: Placement,
+): MergedEntry {
   const owner = list.find((occurrence) => !occurrence.entry.repeat) ?? list[0]!;
   const { entry } = owner;
   const notes = [...entry.notes];
@@ -311,10 +418,26 @@ function mergeOccurrences(list: Occurrence[], titleOf: ReadonlyMap<string, strin
     const where = `${other.file}:${other.listing.line}`;
     const first = `${owner.file}:${owner.listing.line}`;
     const listed = [data.section, ...data.also_in.map((listing) => listing.section)];
-    if (listed.includes(other.section)) {
+    const same = related(other.section, listed);
+    const gained: string[] = [];
+    if (other.entry !== entry) {
+      const quotes = other.entry.quotes.filter((quote) => !data.quotes.includes(quote));
+      data.quotes.push(...quotes);
+      for (const tag of other.entry.tags) if (!data.tags.includes(tag)) data.tags.push(tag);
+      const otherNotes = [...other.entry.notes, ...(other.entry.under ? [markdownOf([underParagraph(other.entry.under)])] : [])];
+      const added = newBlocks(otherNotes, notes);
+      notes.push(...added);
+      if (quotes.length) gained.push(plural(quotes.length, 'quote'));
+      if (added.length) gained.push(plural(added.length, 'note'));
+    }
+    const joined = gained.length ? `its ${gained.join(' and ')} joined to it` : 'nothing new in it';
+    if (same !== undefined) {
+      const sub = `"${titleOf.get(other.section)}"`;
+      const relation =
+        same.relation === 'same' ? '' : same.relation === 'above' ? `, which holds ${sub},` : `, a sub-section of ${sub},`;
       if (!other.entry.repeat)
         placement.notices.push(
-          `${where}: "${other.entry.title}" is listed in "${titleOf.get(other.section)}" already (${first}): kept once there, with its quotes and notes joined`,
+          `${where}: "${other.entry.title}" is listed in "${titleOf.get(same.section)}"${relation} already (${first}): one entry, kept once there, ${joined}`,
         );
     } else {
       const listing: CrossListing = {
@@ -325,14 +448,9 @@ function mergeOccurrences(list: Occurrence[], titleOf: ReadonlyMap<string, strin
       data.also_in.push(listing);
       if (!other.entry.repeat)
         placement.notices.push(
-          `${where}: "${other.entry.title}" is listed at ${first} too: one entry, cross-listed in "${titleOf.get(other.section)}"`,
+          `${where}: "${other.entry.title}" is listed at ${first} too: one entry, cross-listed in "${titleOf.get(other.section)}", ${joined}`,
         );
     }
-    if (other.entry === entry) continue;
-    for (const quote of other.entry.quotes) if (!data.quotes.includes(quote)) data.quotes.push(quote);
-    for (const tag of other.entry.tags) if (!data.tags.includes(tag)) data.tags.push(tag);
-    const otherNotes = [...other.entry.notes, ...(other.entry.under ? [markdownOf([underParagraph(other.entry.under)])] : [])];
-    for (const block of otherNotes) if (!notes.includes(block)) notes.push(block);
   }
   return { file: owner.file, line: owner.listing.line, data, notes };
 }
@@ -345,12 +463,13 @@ function joinExisting(
   placement: Placement,
   options: PlaceOptions,
   titleOf: ReadonlyMap<string, string>,
+  related: Related,
 ): void {
   const path = `entries/${owner.id}.md`;
   const where = `${entry.file}:${entry.line}`;
   const listed = listingsOf(owner.data).map((listing) => listing.section);
   const newListings = listingsOf(entry.data)
-    .filter((listing) => !listed.includes(listing.section))
+    .filter((listing) => related(listing.section, listed) === undefined)
     .map((listing): CrossListing => ({
       section: listing.section,
       ...(listing.kind !== undefined ? { kind: listing.kind } : {}),
@@ -359,8 +478,12 @@ function joinExisting(
   const newQuotes = entry.data.quotes.filter((quote) => !owner.data.quotes.includes(quote));
   const newTags = entry.data.tags.filter((tag) => !owner.data.tags.includes(tag));
   const body = owner.body.trim();
-  const bodyBlocks = new Set(blocksOf(body).map((block) => markdownOf([block])));
-  const newNotes = entry.notes.filter((block) => !body.includes(block) && !bodyBlocks.has(block));
+  // Block by block, as written and as the importer writes Markdown: a new note that happens to be
+  // part of a longer existing one is still added.
+  const newNotes = newBlocks(entry.notes, [
+    ...blocksOf(body).map((block) => markdownOf([block])),
+    ...body.split(/\n[^\S\n]*\n/),
+  ]);
   if (newListings.length + newQuotes.length + newTags.length + newNotes.length === 0) {
     placement.unchanged.push(path);
     return;

@@ -40,9 +40,15 @@ export function writeChecked(outDir: string, files: readonly PlannedFile[], opti
   try {
     const staged = join(staging, 'content');
     if (existsSync(outDir)) cpSync(outDir, staged, { recursive: true });
+    // A list of 3,000 entries has a few hundred folders: make each once.
+    const made = new Set<string>();
     for (const file of files) {
       const target = join(staged, file.path);
-      mkdirSync(dirname(target), { recursive: true });
+      const folder = dirname(target);
+      if (!made.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        made.add(folder);
+      }
       writeFileSync(target, file.text);
     }
     const stagedPrefix = relative(options.projectRoot, staged).split(sep).join('/');

@@ -12,6 +12,7 @@ import { main } from '../../src/cli/import.ts';
 import type { CliIo } from '../../src/cli/args.ts';
 import { readReadingList } from '../../src/content/content-files.ts';
 import { writeChecked } from '../../src/import/write.ts';
+import { SUGGESTION_FORM_PATH, suggestionFormYaml } from '../../src/contributing/suggestion-form.ts';
 import { generateAwesomeReadme } from '../support/awesome-readme.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
@@ -205,7 +206,7 @@ describe('several pages at once', () => {
     expect(measure?.data.also_in).toEqual([{ section: 'tools', kind: 'power-tools', order: 2 }]);
     expect(measure?.data.quotes).toHaveLength(2);
     expect(out).toContain(
-      '  tests/fixtures/import-legacy/sections-and-groups.md:35: "Measure Twice" is listed at tests/fixtures/import-legacy/sections-and-groups.md:11 too: one entry, cross-listed in "Tools"',
+      '  tests/fixtures/import-legacy/sections-and-groups.md:35: "Measure Twice" is listed at tests/fixtures/import-legacy/sections-and-groups.md:11 too: one entry, cross-listed in "Tools", its 1 quote joined to it',
     );
   });
 
@@ -245,17 +246,186 @@ describe('several pages at once', () => {
     );
   });
 
-  it('asks for the groups list.md must declare instead of changing it', () => {
+});
+
+describe('groups the pages use and list.md lacks', () => {
+  const groupsOfList = () => readReadingList(dir, repo).list?.data.groups?.map((group) => group.id);
+
+  it('are appended to list.md, which gains its shown groups first, and older sections keep offering only theirs', () => {
     runImport(join(legacyFixtures, 'platforms-and-products.md'), '--out', dir);
+    const listBefore = readFileSync(join(dir, 'list.md'), 'utf8');
+    const sectionBefore = readFileSync(join(dir, 'sections/data-platforms.md'), 'utf8');
+    out = [];
+    expect(runImport(join(fixtures, 'groups-at-top.md'), '--out', dir), err.join('\n')).toBe(0);
+    const list = readReadingList(dir, repo);
+    expect(list.problems).toEqual([]);
+    // Everything list.md said stays, byte for byte; the groups follow it.
+    const listAfter = readFileSync(join(dir, 'list.md'), 'utf8');
+    expect(listAfter).toBe(
+      listBefore.replace(
+        /\n---\n/,
+        '\ngroups:\n  - id: framing\n    heading: "Framing"\n  - id: approach\n    heading: "Selected Approaches"\n' +
+          '  - id: tending\n    heading: "Tending"\n  - id: harvest\n    heading: "Harvest"\n---\n',
+      ),
+    );
+    expect(readFileSync(join(dir, 'sections/data-platforms.md'), 'utf8')).toBe(
+      sectionBefore.replace(/\n---\n/, '\ngroups:\n  - framing\n  - approach\n---\n'),
+    );
+    const shows = Object.fromEntries(list.sections.map((section) => [section.id, section.data.groups]));
+    expect(shows).toEqual({
+      'data-platforms': ['framing', 'approach'],
+      'data-products': ['framing', 'approach'],
+      'field-notes': ['framing', 'tending', 'harvest'],
+    });
+    expect(out).toContain(
+      `  ${dir}/list.md: 2 groups the pages use added after the groups it showed ("Framing", "Selected Approaches"), now declared: "Tending" (tending), "Harvest" (harvest)`,
+    );
+    expect(out).toContain(
+      `  ${dir}/sections/data-products.md: "groups: [framing, approach]" written, so "Data Products" keeps offering only the groups it offered`,
+    );
+    expect(out.find((line) => line.startsWith('✓ Imported'))).toMatch(/, 2 groups added to list.md from .*\(10 files written, 0 unchanged\)$/);
+    // Running it again changes nothing.
+    const after = snapshot(dir);
+    expect(runImport(join(fixtures, 'groups-at-top.md'), '--out', dir)).toBe(0);
+    expect(snapshot(dir)).toEqual(after);
+  });
+
+  it('are appended after the groups list.md declares, keeping its comments, quoting and the rest of the file', () => {
+    const listText =
+      "---\r\ntitle: 'Toolbox'   # the name\r\ngroups:\r\n    -   id: framing   # first\r\n        heading: Framing\r\n# end of groups\r\ndescription: Tools.\r\n---\r\n\r\nAbout the list.\r\n";
+    write('list.md', listText);
+    write('sections/hammers.md', '---\ntitle: "Hammers"\norder: 1\n---\n');
+    write('entries/hammers/hammer.md', '---\ntitle: "Hammer"\nurl: "https://tools.example.org/hammer"\nsection: hammers\nkind: framing\n---\n');
+    expect(runImport(join(fixtures, 'groups-at-top.md'), '--out', dir), err.join('\n')).toBe(0);
+    const listAfter = readFileSync(join(dir, 'list.md'), 'utf8');
+    const at = listText.indexOf('# end of groups');
+    expect(listAfter.slice(0, at)).toBe(listText.slice(0, at).replace(/\r\n# $/, ''));
+    expect(listAfter).toBe(
+      `${listText.slice(0, at)}    -   id: tending\r\n        heading: "Tending"\r\n    -   id: harvest\r\n        heading: "Harvest"\r\n${listText.slice(at)}`,
+    );
+    expect(groupsOfList()).toEqual(['framing', 'tending', 'harvest']);
+    expect(readReadingList(dir, repo).sections.find((section) => section.id === 'hammers')?.data.groups).toEqual(['framing']);
+  });
+
+  it('are shown with --dry-run, and nothing is written', () => {
+    runImport(join(legacyFixtures, 'platforms-and-products.md'), '--out', dir);
+    const before = snapshot(dir);
+    out = [];
+    expect(runImport(join(fixtures, 'groups-at-top.md'), '--out', dir, '--dry-run'), err.join('\n')).toBe(0);
+    expect(snapshot(dir)).toEqual(before);
+    expect(out).toContain(`would update ${dir}/list.md`);
+    expect(out).toContain(`would update ${dir}/sections/data-platforms.md`);
+    expect(out.some((line) => line.includes('list.md: 2 groups the pages use added'))).toBe(true);
+    expect(out.find((line) => line.startsWith('Would import'))).toMatch(/^Would import .*, 2 groups added to list.md from /);
+  });
+
+  it('are asked for, with what to paste, when list.md writes its groups in a way that cannot be appended to', () => {
+    write('list.md', '---\ntitle: "Toolbox"\ngroups: [{ id: framing, heading: Framing }]\n---\n');
     const before = snapshot(dir);
     expect(runImport(join(fixtures, 'groups-at-top.md'), '--out', dir)).toBe(1);
     expect(snapshot(dir)).toEqual(before);
     expect(err.join('\n')).toContain(
-      `${dir}/list.md:1: groups: the pages list entries under groups the list does not declare ("Tending", "Harvest")`,
+      `${dir}/list.md:1: groups: the pages list entries under groups the list does not declare ("Tending", "Harvest"), and they cannot be appended`,
     );
-    expect(err.join('\n')).toContain(
-      '  - id: framing\n    heading: "Framing"\n  - id: approach\n    heading: "Selected Approaches"\n  - id: tending',
+    expect(err.join('\n')).toContain('  - id: framing\n    heading: "Framing"\n  - id: tending');
+  });
+});
+
+describe('the issue form', () => {
+  it('is written again after an import into the project’s own content/ changes its sections or groups', () => {
+    // A project of its own: content/ and the committed form, as in this repository.
+    cpSync(legacyImported, join(dir, 'content'), { recursive: true });
+    const formPath = join(dir, SUGGESTION_FORM_PATH);
+    mkdirSync(join(formPath, '..'), { recursive: true });
+    writeFileSync(formPath, suggestionFormYaml(readReadingList(join(dir, 'content'), dir, { entries: false })));
+    expect(main([join(fixtures, 'groups-at-top.md')], { ...io(), cwd: dir }), err.join('\n')).toBe(0);
+    const list = readReadingList(join(dir, 'content'), dir, { entries: false });
+    const form = readFileSync(formPath, 'utf8');
+    expect(form).toBe(suggestionFormYaml(list));
+    // The older sections still offer only the two groups they offered.
+    expect(form).toContain('data-platforms: framing, approach');
+    expect(form).toContain('field-notes: framing, tending, harvest');
+    expect(out).toContain(`updated ${SUGGESTION_FORM_PATH} (the issue form) with the new sections and groups`);
+  });
+
+  it('is not touched by an import into another folder; the import says how to write it for that list', () => {
+    runImport(join(legacyFixtures, 'platforms-and-products.md'), '--out', dir);
+    out = [];
+    expect(runImport(join(fixtures, 'groups-at-top.md'), '--out', dir)).toBe(0);
+    expect(out).toContain(
+      `  the "Suggest a link" form (${SUGGESTION_FORM_PATH}) is made from content/; for this list: npm run suggestion -- --form --content ${dir}`,
     );
+  });
+});
+
+describe('a link met twice', () => {
+  const page = () => {
+    const path = join(dir, 'page.md');
+    writeFileSync(
+      path,
+      [
+        '# Awesome Repeats',
+        '',
+        '## Tools',
+        '',
+        '- [Alpha](https://alpha.example.org/) - The first tool.',
+        '- [Beta](https://beta.example.org/) - The second tool.',
+        '- [Alpha](https://alpha.example.org) - Said again, in other words.',
+        '',
+        '### Small Tools',
+        '',
+        '- [Beta](https://beta.example.org/) - Small as well.',
+        '- [Gamma](https://gamma.example.org/) - A third.',
+        '',
+        '## Elsewhere',
+        '',
+        '- [Gamma](https://gamma.example.org/) - Also elsewhere.',
+        '',
+      ].join('\n'),
+    );
+    return path;
+  };
+
+  it('in one section, or in a section and its sub-section, is one entry there with every note; apart, a cross-listing', () => {
+    expect(runImport(page(), '--out', dir), err.join('\n')).toBe(0);
+    const list = readReadingList(dir, repo);
+    expect(list.problems).toEqual([]);
+    const bySlug = Object.fromEntries(list.entries.map((entry) => [entry.slug, entry]));
+    expect(bySlug.alpha?.data).toMatchObject({ section: 'tools', also_in: [] });
+    expect(bySlug.alpha?.body.trim()).toBe('The first tool.\n\nSaid again, in other words.');
+    expect(bySlug.beta?.data).toMatchObject({ section: 'tools', also_in: [] });
+    expect(bySlug.beta?.body.trim()).toBe('The second tool.\n\nSmall as well.');
+    expect(bySlug.gamma?.data).toMatchObject({ section: 'small-tools', also_in: [{ section: 'elsewhere' }] });
+    expect(bySlug.gamma?.body.trim()).toBe('A third.\n\nAlso elsewhere.');
+    expect(out).toContain(
+      `  ${dir}/page.md:7: "Alpha" is listed in "Tools" already (${dir}/page.md:5): one entry, kept once there, its 1 note joined to it`,
+    );
+    expect(out).toContain(
+      `  ${dir}/page.md:11: "Beta" is listed in "Tools", which holds "Small Tools", already (${dir}/page.md:6): one entry, kept once there, its 1 note joined to it`,
+    );
+    expect(out).toContain(
+      `  ${dir}/page.md:16: "Gamma" is listed at ${dir}/page.md:12 too: one entry, cross-listed in "Elsewhere", its 1 note joined to it`,
+    );
+  });
+
+  it('already in the list gains a note that is part of a longer note it has', () => {
+    write('list.md', '---\ntitle: "Tools"\n---\n');
+    write('sections/tools.md', '---\ntitle: "Tools"\norder: 1\ngroups: []\n---\n');
+    write(
+      'entries/tools/alpha.md',
+      '---\ntitle: "Alpha"\nurl: "https://alpha.example.org/"\nsection: tools\n---\n\nThe first tool. Sharp and old.\n',
+    );
+    const path = join(dir, 'page.md');
+    writeFileSync(path, '# Tools\n\n- [Alpha](https://alpha.example.org/) - The first tool.\n');
+    expect(runImport(path, '--out', dir), err.join('\n')).toBe(0);
+    expect(readFileSync(join(dir, 'entries/tools/alpha.md'), 'utf8')).toContain(
+      '\n\nThe first tool. Sharp and old.\n\nThe first tool.\n',
+    );
+    // A note it already has, block for block, is not added twice.
+    out = [];
+    const after = snapshot(dir);
+    expect(runImport(path, '--out', dir)).toBe(0);
+    expect(snapshot(dir)).toEqual(after);
   });
 });
 
