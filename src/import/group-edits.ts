@@ -67,7 +67,10 @@ export function appendListGroups(source: string, shown: readonly GroupDeclaratio
     at = lineBreak === -1 || lineBreak > span.end ? span.end : lineBreak + 1;
   }
   const newline = span.newline;
-  const text = added.flatMap((group) => groupLines(group, lead, keys)).map((line) => `${line}${newline}`).join('');
+  const text = added
+    .flatMap((group) => groupLines(group, lead, keys))
+    .map((line) => `${line}${newline}`)
+    .join('');
   const edited = source.slice(0, at) + text + source.slice(at);
   const expected = { ...before, groups: [...(before.groups as unknown[]), ...added.map((group) => ({ ...group }))] };
   let after: Record<string, unknown>;

@@ -351,7 +351,10 @@ export function placePages(plans: readonly ImportPlan[], existing: ExistingList,
 }
 
 /** The section of `listed` a listing in `section` falls in (the same, one above it, or one below it), if any. */
-type Related = (section: string, listed: readonly string[]) => { section: string; relation: 'same' | 'above' | 'below' } | undefined;
+type Related = (
+  section: string,
+  listed: readonly string[],
+) => { section: string; relation: 'same' | 'above' | 'below' } | undefined;
 
 /**
  * The section of `listed` that `section` is, or sits under, or holds: a link there again is the same
@@ -360,7 +363,8 @@ type Related = (section: string, listed: readonly string[]) => { section: string
 function relatedSections(parentOf: ReadonlyMap<string, string | undefined>): Related {
   const ancestors = (id: string) => {
     const chain = new Set<string>();
-    for (let parent = parentOf.get(id); parent !== undefined && !chain.has(parent); parent = parentOf.get(parent)) chain.add(parent);
+    for (let parent = parentOf.get(id); parent !== undefined && !chain.has(parent); parent = parentOf.get(parent))
+      chain.add(parent);
     return chain;
   };
   return (section, listed) => {
@@ -480,10 +484,7 @@ function joinExisting(
   const body = owner.body.trim();
   // Block by block, as written and as the importer writes Markdown: a new note that happens to be
   // part of a longer existing one is still added.
-  const newNotes = newBlocks(entry.notes, [
-    ...blocksOf(body).map((block) => markdownOf([block])),
-    ...body.split(/\n[^\S\n]*\n/),
-  ]);
+  const newNotes = newBlocks(entry.notes, [...blocksOf(body).map((block) => markdownOf([block])), ...body.split(/\n[^\S\n]*\n/)]);
   if (newListings.length + newQuotes.length + newTags.length + newNotes.length === 0) {
     placement.unchanged.push(path);
     return;

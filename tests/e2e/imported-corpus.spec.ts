@@ -57,7 +57,12 @@ function positionOf(positions: ReadonlyMap<string, number[]>, url: string, from:
 
 /** Words of at least seven letters in `text`, lowercased, links left out. */
 const wordsOf = (text: string) =>
-  (text.replace(/https?:\/\/\S+/g, ' ').toLowerCase().match(/\p{L}{7,}/gu) ?? []).filter((word) => /^[a-z]+$/.test(word));
+  (
+    text
+      .replace(/https?:\/\/\S+/g, ' ')
+      .toLowerCase()
+      .match(/\p{L}{7,}/gu) ?? []
+  ).filter((word) => /^[a-z]+$/.test(word));
 
 /**
  * Entries, each with a word of its description found nowhere else in the list (no other entry, no
@@ -68,10 +73,14 @@ function uniqueWords(files: ReadingListFiles): { id: string; title: string; word
   const own = new Map(files.entries.map((entry) => [entry.id, new Set(wordsOf(notesText(entry.body)))]));
   const prefixes = new Map<string, number>();
   const count = (words: Iterable<string>) => {
-    for (const prefix of new Set([...words].map((word) => word.slice(0, 5)))) prefixes.set(prefix, (prefixes.get(prefix) ?? 0) + 1);
+    for (const prefix of new Set([...words].map((word) => word.slice(0, 5))))
+      prefixes.set(prefix, (prefixes.get(prefix) ?? 0) + 1);
   };
   for (const entry of files.entries)
-    count([...own.get(entry.id)!, ...wordsOf([entry.data.title, entry.data.url, ...entry.data.tags, ...entry.data.quotes].join(' '))]);
+    count([
+      ...own.get(entry.id)!,
+      ...wordsOf([entry.data.title, entry.data.url, ...entry.data.tags, ...entry.data.quotes].join(' ')),
+    ]);
   for (const section of files.sections) count(wordsOf([section.data.title, section.data.summary ?? '', section.body].join(' ')));
   count(wordsOf([files.list?.data.title ?? '', files.list?.data.description ?? '', files.list?.body ?? ''].join(' ')));
   return files.entries.flatMap((entry) => {
@@ -111,7 +120,8 @@ for (const name of ['public-apis__public-apis.md', 'vinta__awesome-python.md']) 
       const positions = linkPositions(readFileSync(path, 'utf8'));
       const expected = new Map<string, string[]>(); // section → entry ids listed there
       for (const entry of files.entries)
-        for (const listing of listingsOf(entry.data)) expected.set(listing.section, [...(expected.get(listing.section) ?? []), entry.id]);
+        for (const listing of listingsOf(entry.data))
+          expected.set(listing.section, [...(expected.get(listing.section) ?? []), entry.id]);
       const urlOf = new Map(files.entries.map((entry) => [entry.id, entry.data.url]));
       let at = 0;
       let shown = 0;
@@ -125,7 +135,10 @@ for (const name of ['public-apis__public-apis.md', 'vinta__awesome-python.md']) 
         // The page's order: each entry's link is written after the one shown before it.
         for (const id of ids) {
           const found = positionOf(positions, urlOf.get(id)!, at);
-          expect(found, `${section.id}: ${id} (${urlOf.get(id)}) is not after the entry before it on the page`).toBeGreaterThanOrEqual(0);
+          expect(
+            found,
+            `${section.id}: ${id} (${urlOf.get(id)}) is not after the entry before it on the page`,
+          ).toBeGreaterThanOrEqual(0);
           at = found;
         }
       }
@@ -144,7 +157,9 @@ for (const name of ['public-apis__public-apis.md', 'vinta__awesome-python.md']) 
           const clientUrl = '/pagefind/pagefind.js'; // served by the built site
           const pagefind = await import(clientUrl);
           const search = await pagefind.search(query);
-          const results = await Promise.all(search.results.map((result: { data: () => Promise<{ url: string }> }) => result.data()));
+          const results = await Promise.all(
+            search.results.map((result: { data: () => Promise<{ url: string }> }) => result.data()),
+          );
           return results.map((result) => result.url);
         }, word);
         expect(urls, `"${word}" should find ${title}`).toEqual([`/${id}/`]);

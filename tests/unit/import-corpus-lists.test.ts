@@ -124,7 +124,9 @@ describe.runIf(origin.length > 0)('the origin site’s pages (../shared/legacy/o
     expectShippedKept(dir, list);
     expect(said.some((line) => /: (url|line|quote|heading|kind|title|table|frontmatter):/.test(line))).toBe(false);
     // Every link of the pages is in the list, as an entry or within one.
-    const urls = new Set(list.entries.flatMap((entry) => [entry.data.url, ...(entry.body.match(/https?:\/\/[^\s)\]>"]+/g) ?? [])]).map(normaliseUrl));
+    const urls = new Set(
+      list.entries.flatMap((entry) => [entry.data.url, ...(entry.body.match(/https?:\/\/[^\s)\]>"]+/g) ?? [])]).map(normaliseUrl),
+    );
     for (const path of origin) for (const url of countPage(path).links) expect(urls.has(normaliseUrl(url)), url).toBe(true);
     // The groups the pages use are declared now, after the list's own, and reported.
     const groups = declaredGroups(list.list?.data).map((group) => group.heading);

@@ -245,7 +245,6 @@ describe('several pages at once', () => {
       /: into: no section "no-such-section" in the list to import into; the sections are "data-platforms", "data-products"$/,
     );
   });
-
 });
 
 describe('groups the pages use and list.md lacks', () => {
@@ -283,7 +282,9 @@ describe('groups the pages use and list.md lacks', () => {
     expect(out).toContain(
       `  ${dir}/sections/data-products.md: "groups: [framing, approach]" written, so "Data Products" keeps offering only the groups it offered`,
     );
-    expect(out.find((line) => line.startsWith('✓ Imported'))).toMatch(/, 2 groups added to list.md from .*\(10 files written, 0 unchanged\)$/);
+    expect(out.find((line) => line.startsWith('✓ Imported'))).toMatch(
+      /, 2 groups added to list.md from .*\(10 files written, 0 unchanged\)$/,
+    );
     // Running it again changes nothing.
     const after = snapshot(dir);
     expect(runImport(join(fixtures, 'groups-at-top.md'), '--out', dir)).toBe(0);
@@ -295,7 +296,10 @@ describe('groups the pages use and list.md lacks', () => {
       "---\r\ntitle: 'Toolbox'   # the name\r\ngroups:\r\n    -   id: framing   # first\r\n        heading: Framing\r\n# end of groups\r\ndescription: Tools.\r\n---\r\n\r\nAbout the list.\r\n";
     write('list.md', listText);
     write('sections/hammers.md', '---\ntitle: "Hammers"\norder: 1\n---\n');
-    write('entries/hammers/hammer.md', '---\ntitle: "Hammer"\nurl: "https://tools.example.org/hammer"\nsection: hammers\nkind: framing\n---\n');
+    write(
+      'entries/hammers/hammer.md',
+      '---\ntitle: "Hammer"\nurl: "https://tools.example.org/hammer"\nsection: hammers\nkind: framing\n---\n',
+    );
     expect(runImport(join(fixtures, 'groups-at-top.md'), '--out', dir), err.join('\n')).toBe(0);
     const listAfter = readFileSync(join(dir, 'list.md'), 'utf8');
     const at = listText.indexOf('# end of groups');
@@ -595,7 +599,9 @@ describe('an awesome README', () => {
     out = [];
     expect(runImport(join(awesome, 'awesome-birding.md'), '--out', dir)).toBe(0);
     expect(snapshot(dir)).toEqual(first);
-    expect(out.find((line) => line.startsWith('✓ Imported'))).toMatch(new RegExp(`\\(0 files written, ${first.size} unchanged\\)$`));
+    expect(out.find((line) => line.startsWith('✓ Imported'))).toMatch(
+      new RegExp(`\\(0 files written, ${first.size} unchanged\\)$`),
+    );
   });
 
   it('of 650 links imports into content that validates, and the time it took is printed', () => {
