@@ -20,10 +20,10 @@
  */
 import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { isHttpUrl } from '../schemas/content.ts';
-import { labelText, NO_SUMMARY_MARK } from './conventions.ts';
+import { labelText, NO_SUMMARY_MARK, readIdMark } from './conventions.ts';
 import { endLineOf, isComment, lineCount, lineOf, markdownOf, readerText } from './markdown.ts';
 import { type ImportPlan, type ListedUnder, type PlanEntry, type PlanListing, type PlanSection } from './plan.ts';
-import { readEntryLine, type EntryLine, type UrlOf } from './readers/entry-line.ts';
+import { readEntryLine, readWebEntryLine, type EntryLine, type UrlOf } from './readers/entry-line.ts';
 import { isLabel, isNavigation, isPicturesOnly, isPlainPhrasing, linksIn } from './readers/prose.ts';
 import { quoteOf } from './readers/quote.ts';
 import { readTable } from './readers/table.ts';
@@ -110,11 +110,7 @@ export function readBody(plan: ImportPlan, file: string, nodes: readonly RootCon
   };
 
   /** An entry line whose first link is an address on the web; else (a link within the page or to a file) text. */
-  const webEntryLine = (paragraph: Paragraph): EntryLine | undefined => {
-    const line = readEntryLine(paragraph, urlOf);
-    if (!line || !line.links.every((link) => isHttpUrl(link.url))) return undefined;
-    return line;
-  };
+  const webEntryLine = (paragraph: Paragraph): EntryLine | undefined => readWebEntryLine(paragraph, urlOf);
 
   /**
    * Makes the entries of an entry line; returns the last, which the quotes, notes and links below the
@@ -128,6 +124,8 @@ export function readBody(plan: ImportPlan, file: string, nodes: readonly RootCon
     moreNotes: readonly string[] = [],
   ): PlanEntry => {
     let entry: PlanEntry | undefined;
+    if (line.id !== undefined && line.links.length > 1)
+      notice(node, `the id "${line.id}" on a line of ${line.links.length} links names none of them: left out`);
     for (const link of line.links) {
       if (link.tooltip) notice(node, `the tooltip "${link.tooltip}" of the link to ${link.url} is left out`);
       const title = link.title === '' ? link.url : link.title;
@@ -142,6 +140,8 @@ export function readBody(plan: ImportPlan, file: string, nodes: readonly RootCon
         notes: [...(line.description ? [line.description] : []), ...moreNotes],
         under,
         repeat: line.repeat,
+        // The slug names one entry's file: on a line of several links it belongs to none of them.
+        ...(line.id !== undefined && line.links.length === 1 ? { slug: line.id } : {}),
       };
       plan.entries.push(entry);
     }
@@ -386,6 +386,9 @@ export function readBody(plan: ImportPlan, file: string, nodes: readonly RootCon
       case 'html':
         // An export's mark that the section has no summary: the text below it is its introduction.
         if (node.value.trim() === NO_SUMMARY_MARK) current.blocks++;
+        // An export's id of the section whose heading it follows (src/import/conventions.ts).
+        else if (readIdMark(node.value) !== undefined && isFreshSection(current))
+          current.section.id = readIdMark(node.value);
         else if (isComment(node.value)) notice(node, 'an HTML comment is left out');
         else leaveOut(node, 'HTML blocks', `an HTML block is left out (lines ${lineOf(node)}–${endLineOf(node)})`);
         break;
@@ -410,6 +413,8 @@ export function readBody(plan: ImportPlan, file: string, nodes: readonly RootCon
         break;
       }
       case 'list': {
+        // A bold line above bullets none of which is an entry was text, not a label: kept before them.
+        if (!openEntry && !node.children.some(startsWithEntry)) endLabel();
         // Bullets under an entry paragraph are listed under it; otherwise under the label, if any.
         const last = readList(node, openEntry, openEntry ? undefined : underLabel());
         if (!openEntry) lastEntry = last;
@@ -443,6 +448,10 @@ export function readBody(plan: ImportPlan, file: string, nodes: readonly RootCon
   endLabel();
   refuseUngroupedEntries(plan, file);
 }
+
+/** A section whose heading was the last thing read: an id mark here is its id. */
+const isFreshSection = (open: OpenSection): boolean =>
+  open.level > 0 && open.blocks === 0 && open.entries === 0 && open.kind === undefined && open.section.id === undefined;
 
 /** A bullet whose text is an entry line. */
 function startsWithEntry(item: ListItem): boolean {

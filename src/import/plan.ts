@@ -49,6 +49,8 @@ export interface PlanSection {
   parent: string | undefined;
   /** Ids of the groups it shows, in page order; empty: it lists its entries directly. */
   groups: string[];
+  /** The id the page gives it (an export's `<!-- id: … -->` under its heading), used when free. */
+  id?: string | undefined;
 }
 
 /** One place an entry is listed: a section of the plan, and the group there. */
@@ -78,6 +80,8 @@ export interface PlanEntry {
   under?: ListedUnder | undefined;
   /** Written as a repeat of a link listed in full elsewhere on the page (exports mark these). */
   repeat: boolean;
+  /** The slug the page gives its file (an export's `<!-- id: … -->` on its line), used when free. */
+  slug?: string | undefined;
 }
 
 export interface ImportPlan {
