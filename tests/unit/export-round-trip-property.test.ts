@@ -43,9 +43,10 @@ describe.each(PAGE_FORMATS)('export → import through the %s format', (format) 
         expect(placement.problems, page.text).toEqual([]);
         expect(sorted(again), page.text).toEqual(sorted(texts));
       }),
-      { numRuns: Number(process.env.RUNS ?? 500) },
+      { numRuns: 500 },
     );
-  });
+    // 500 cases take seconds alone; the limit only keeps a machine shared by other work from failing it.
+  }, 300_000);
 });
 
 describe('the generated lists', () => {
@@ -69,7 +70,7 @@ describe('the generated lists', () => {
           expect(byId(read.sections)).toEqual(byId(files.sections));
           expect(byId(read.entries)).toEqual(byId(files.entries));
         }),
-        { numRuns: 20 },
+        { numRuns: 10 },
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });
