@@ -211,9 +211,14 @@ export function exportPage(files: Pick<ReadingListFiles, 'list' | 'sections' | '
   const exported = files.entries.filter((entry) => fullSection.has(entry.id));
   const dated = exported.filter((entry) => entry.data.added !== undefined).length;
   const checked = exported.filter((entry) => entry.data.status !== undefined).length;
-  if (dated > 0) warnings.push(`${countOf(dated, 'entry', 'entries')} an \`added\` date, which a page does not carry (an import takes it from git)`);
+  if (dated > 0)
+    warnings.push(
+      `${countOf(dated, 'entry', 'entries')} an \`added\` date, which a page does not carry (an import takes it from git)`,
+    );
   if (checked > 0)
-    warnings.push(`${countOf(checked, 'entry', 'entries')} a link \`status\`, which a page does not carry (npm run check:links finds it again)`);
+    warnings.push(
+      `${countOf(checked, 'entry', 'entries')} a link \`status\`, which a page does not carry (npm run check:links finds it again)`,
+    );
   const body = children.length > 0 ? stringifyPage({ type: 'root', children } satisfies Root) : '';
   return { text: `${frontmatter}${frontmatter && body ? '\n' : ''}${body}`, warnings };
 }
@@ -326,7 +331,8 @@ function entryLine(item: Item, format: PageFormat): { line: Paragraph; rest: Roo
     rest = rest.slice(1);
   }
   if (item.repeat) children.push({ type: 'text', value: ' ' }, { type: 'html', value: REPEAT_MARK });
-  else if (entry.slug !== slugify(entry.data.title)) children.push({ type: 'text', value: ' ' }, { type: 'html', value: idMark(entry.slug) });
+  else if (entry.slug !== slugify(entry.data.title))
+    children.push({ type: 'text', value: ' ' }, { type: 'html', value: idMark(entry.slug) });
   return { line: { type: 'paragraph', children }, rest };
 }
 
@@ -337,14 +343,15 @@ const quoteBlocks = (item: Item): RootContent[] =>
         type: 'blockquote',
         // A passage of several paragraphs (src/import/readers/quote.ts) is one blockquote of those
         // paragraphs; a line break within a paragraph is a hard break, which the quote reader keeps.
-        children: quote.split(/\n\n+/).map(
-          (paragraph): Paragraph => ({
-            type: 'paragraph',
-            children: paragraph
-              .split('\n')
-              .flatMap((text, index): PhrasingContent[] => [...(index > 0 ? [{ type: 'break' } as const] : []), { type: 'text', value: text }]),
-          }),
-        ),
+        children: quote.split(/\n\n+/).map((paragraph): Paragraph => ({
+          type: 'paragraph',
+          children: paragraph
+            .split('\n')
+            .flatMap((text, index): PhrasingContent[] => [
+              ...(index > 0 ? [{ type: 'break' } as const] : []),
+              { type: 'text', value: text },
+            ]),
+        })),
       }));
 
 const favouritesList = (item: Item, format: PageFormat): List[] =>
@@ -405,15 +412,16 @@ function checkIntro(file: string, blocks: readonly RootContent[], warnings: stri
         ? 'a heading, which an import reads as a section or a group'
         : block.type === 'paragraph' && isWebEntryLine(block)
           ? 'a paragraph led by a link, which an import reads as an entry'
-          : block.type === 'list' && block.children.some((child) => child.children[0]?.type === 'paragraph' && isWebEntryLine(child.children[0]))
+          : block.type === 'list' &&
+              block.children.some((child) => child.children[0]?.type === 'paragraph' && isWebEntryLine(child.children[0]))
             ? 'a bullet led by a link, which an import reads as an entry'
             : block.type === 'list' && block.children.some((child) => child.children[0]?.type === 'list')
               ? 'a bullet holding only a list, which an import reads as that list'
-            : block.type === 'html'
-              ? 'an HTML block, which an import leaves out'
-              : block.type === 'thematicBreak'
-                ? 'a rule, which an import leaves out'
-                : undefined;
+              : block.type === 'html'
+                ? 'an HTML block, which an import leaves out'
+                : block.type === 'thematicBreak'
+                  ? 'a rule, which an import leaves out'
+                  : undefined;
     if (what) warnings.push(`${file}: its introduction holds ${what}`);
   }
 }

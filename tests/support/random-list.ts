@@ -85,7 +85,9 @@ const noteBlock = fc.oneof(
   fc.tuple(line, fc.nat(99)).map(([text, n]) => `See ${text} [link](https://example.org/${n}) ${text}`),
   fc.tuple(line, fc.nat(99)).map(([text, n]) => `**[Slides](https://example.org/slides-${n})** from the talk ${text}`),
   fc.tuple(line, fc.nat(99)).map(([text, n]) => `🎥 [Video](https://example.org/video-${n}) ${text}`),
-  fc.array(line, { minLength: 1, maxLength: 3 }).map((items) => items.map((item) => `- ${item.replace(/^[-+*>#\d]/, 'w')}`).join('\n')),
+  fc
+    .array(line, { minLength: 1, maxLength: 3 })
+    .map((items) => items.map((item) => `- ${item.replace(/^[-+*>#\d]/, 'w')}`).join('\n')),
 );
 /** Notes (a bullet led by a web link, which the exporter warns about, is not made above). */
 const notes = fc
@@ -283,4 +285,3 @@ export function buildList(shape: ListShape): Generated {
   });
   return { files: { list, sections, entries }, texts };
 }
-

@@ -14,8 +14,17 @@ import { readPage } from '../../src/import/read-page.ts';
 import type { EntryData, SectionData } from '../../src/schemas/content.ts';
 
 const list: ListFile = { id: 'list', file: 'content/list.md', data: { title: 'Notes', groups: [] }, body: '' };
-const section = (id: string, data: SectionData, body = ''): SectionFile => ({ id, file: `content/sections/${id}.md`, data, body });
-const entry = (slug: string, data: Omit<EntryData, 'quotes' | 'tags' | 'also_in'> & Partial<EntryData>, body = ''): EntryFile => ({
+const section = (id: string, data: SectionData, body = ''): SectionFile => ({
+  id,
+  file: `content/sections/${id}.md`,
+  data,
+  body,
+});
+const entry = (
+  slug: string,
+  data: Omit<EntryData, 'quotes' | 'tags' | 'also_in'> & Partial<EntryData>,
+  body = '',
+): EntryFile => ({
   id: `${data.section}/${slug}`,
   slug,
   file: `content/entries/${data.section}/${slug}.md`,
@@ -55,10 +64,19 @@ describe.each(PAGE_FORMATS)('through the %s format', (format) => {
 
   it('writes no id where an import makes the same one from the title', () => {
     const own = section('machine-learning', { title: 'Machine Learning', order: 1, groups: [] });
-    const intro = entry('an-introduction', { title: 'An Introduction', url: 'https://example.com/intro', section: own.id, order: 1 });
+    const intro = entry('an-introduction', {
+      title: 'An Introduction',
+      url: 'https://example.com/intro',
+      section: own.id,
+      order: 1,
+    });
     const { files, page } = roundTrip({ sections: [own], entries: [intro] }, format);
     expect(page.text).not.toContain('<!-- id:');
-    expect([...files.keys()].sort()).toEqual(['entries/machine-learning/an-introduction.md', 'list.md', 'sections/machine-learning.md']);
+    expect([...files.keys()].sort()).toEqual([
+      'entries/machine-learning/an-introduction.md',
+      'list.md',
+      'sections/machine-learning.md',
+    ]);
   });
 
   it('says so when the list already has a file by the slug the page gives, and names the entry another', () => {
@@ -70,11 +88,14 @@ describe.each(PAGE_FORMATS)('through the %s format', (format) => {
     };
     const { files, placement } = roundTrip({ sections: [ml], entries: [intro] }, format, existing);
     expect(files.has('entries/ml/an-introduction.md')).toBe(true);
-    expect(placement.notices.join('\n')).toMatch(/the page gives "An Introduction" the file name "intro\.md", which another entry has/);
+    expect(placement.notices.join('\n')).toMatch(
+      /the page gives "An Introduction" the file name "intro\.md", which another entry has/,
+    );
   });
 
   it('keeps notes led by a link as notes, not entries', () => {
-    const notes = 'Given at the meetup.\n\n**[Slides](https://example.com/slides)** from the talk\n\n🎥 [Video](https://example.com/video)';
+    const notes =
+      'Given at the meetup.\n\n**[Slides](https://example.com/slides)** from the talk\n\n🎥 [Video](https://example.com/video)';
     const talk = entry('talk', { title: 'The talk', url: 'https://example.com/talk', section: 'ml', order: 1 }, notes);
     const { files, page } = roundTrip({ sections: [ml], entries: [talk] }, format);
     expect(page.warnings).toEqual([]);

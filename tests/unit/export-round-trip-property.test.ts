@@ -25,9 +25,13 @@ function roundTrip(files: Generated['files'], format: PageFormat) {
   const page = exportPage(files, { format });
   if ('error' in page) throw new Error(page.error);
   const plan = readPage(page.text, 'page.md', format);
-  const placement = placePages([plan], { files: { list: undefined, sections: [], entries: [] }, read: () => undefined }, {
-    display: (path) => `content/${path}`,
-  });
+  const placement = placePages(
+    [plan],
+    { files: { list: undefined, sections: [], entries: [] }, read: () => undefined },
+    {
+      display: (path) => `content/${path}`,
+    },
+  );
   return { page, placement, texts: new Map(placement.files.map((file) => [file.path, file.text])) };
 }
 
