@@ -68,9 +68,7 @@ export function readBody(plan: ImportPlan, file: string, nodes: readonly RootCon
   let lastEntry: PlanEntry | undefined;
   let label: { text: string; line: number; used: boolean; node: Paragraph } | undefined;
   /** Set while the content under a skipped or refused heading is passed over. */
-  let skipping:
-    { level: number; problem?: ImportPlan['problems'][number]; part?: Set<string>; urls?: string[] }
-    | undefined;
+  let skipping: { level: number; problem?: ImportPlan['problems'][number]; part?: Set<string>; urls?: string[] } | undefined;
 
   const notice = (node: Nodes, message: string) => plan.notices.push({ file, line: lineOf(node), message });
   /** Leaves out a part of the page as a whole: said, and its links counted under `what`. */
@@ -207,7 +205,10 @@ export function readBody(plan: ImportPlan, file: string, nodes: readonly RootCon
     }
     // Not an entry and not under one (a legend, a licence name, a line about the list): kept as text.
     intro.push(item);
-    notice(item, `a bullet that is not an entry ("${clip(readerText(item))}"): kept in the introduction of "${top().section.title}"`);
+    notice(
+      item,
+      `a bullet that is not an entry ("${clip(readerText(item))}"): kept in the introduction of "${top().section.title}"`,
+    );
     return first?.type === 'paragraph' && readEntryLine(first, urlOf) ? null : undefined;
   };
 
@@ -281,10 +282,21 @@ export function readBody(plan: ImportPlan, file: string, nodes: readonly RootCon
       return;
     }
     if (role.role === 'refuse') {
-      plan.problems.push({ file, line: lineOf(node), field: 'heading', message: `${role.message} (what is under it is not imported)`, lines: 1 });
+      plan.problems.push({
+        file,
+        line: lineOf(node),
+        field: 'heading',
+        message: `${role.message} (what is under it is not imported)`,
+        lines: 1,
+      });
       const part = { line: lineOf(node), what: 'parts refused (see the problems)', urls: [...linksIn(node, urlOf)] };
       plan.leftOut.push(part);
-      skipping = { level: node.depth, problem: plan.problems[plan.problems.length - 1]!, part: new Set(part.urls), urls: part.urls };
+      skipping = {
+        level: node.depth,
+        problem: plan.problems[plan.problems.length - 1]!,
+        part: new Set(part.urls),
+        urls: part.urls,
+      };
       return;
     }
     if (role.role === 'transparent') {
@@ -293,7 +305,8 @@ export function readBody(plan: ImportPlan, file: string, nodes: readonly RootCon
       return;
     }
     const headingLinks = [...linksIn(node, urlOf)];
-    if (headingLinks.length > 0) plan.leftOut.push({ line: lineOf(node), what: 'links in headings (their words kept)', urls: headingLinks });
+    if (headingLinks.length > 0)
+      plan.leftOut.push({ line: lineOf(node), what: 'links in headings (their words kept)', urls: headingLinks });
     while (stack.length > 1 && top().level >= node.depth) stack.pop();
     if (role.role === 'group') {
       const current = top();
@@ -394,7 +407,11 @@ export function readBody(plan: ImportPlan, file: string, nodes: readonly RootCon
         break;
       case 'footnoteDefinition':
         if (!footnotes.has(node.identifier))
-          leaveOut(node, 'footnotes referred to nowhere', `the footnote [^${node.label ?? node.identifier}] is referred to nowhere: left out`);
+          leaveOut(
+            node,
+            'footnotes referred to nowhere',
+            `the footnote [^${node.label ?? node.identifier}] is referred to nowhere: left out`,
+          );
         break;
       case 'paragraph':
         readParagraph(node);
@@ -434,8 +451,24 @@ export function readBody(plan: ImportPlan, file: string, nodes: readonly RootCon
         }
         if (table.rows.length > 0) {
           table.rows.sort((a, b) => a.line - b.line);
-          current.section.intro.push(markdownOf([{ type: 'list', ordered: false, spread: false, children: table.rows.map((row) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [{ type: 'text', value: row.markdown }] }] })) }]));
-          notice(node, `${table.rows.length} table row${table.rows.length === 1 ? '' : 's'} without an entry link: kept in the introduction of "${current.section.title}"`);
+          current.section.intro.push(
+            markdownOf([
+              {
+                type: 'list',
+                ordered: false,
+                spread: false,
+                children: table.rows.map((row) => ({
+                  type: 'listItem',
+                  spread: false,
+                  children: [{ type: 'paragraph', children: [{ type: 'text', value: row.markdown }] }],
+                })),
+              },
+            ]),
+          );
+          notice(
+            node,
+            `${table.rows.length} table row${table.rows.length === 1 ? '' : 's'} without an entry link: kept in the introduction of "${current.section.title}"`,
+          );
         }
         current.blocks++;
         break;
@@ -517,4 +550,3 @@ function refuseUngroupedEntries(plan: ImportPlan, file: string): void {
     return false;
   });
 }
-

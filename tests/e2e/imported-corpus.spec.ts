@@ -66,14 +66,14 @@ const wordsOf = (text: string) =>
 
 /**
  * Entries, each with a word of its description found nowhere else in the list (no other entry, no
- * title, tag, quote or section text starts with its first five letters, so neither stemming nor
+ * title, tag, quote or section text starts with its first four letters, so neither stemming nor
  * prefix search can find another), in list order.
  */
 function uniqueWords(files: ReadingListFiles): { id: string; title: string; word: string }[] {
   const own = new Map(files.entries.map((entry) => [entry.id, new Set(wordsOf(notesText(entry.body)))]));
   const prefixes = new Map<string, number>();
   const count = (words: Iterable<string>) => {
-    for (const prefix of new Set([...words].map((word) => word.slice(0, 5))))
+    for (const prefix of new Set([...words].map((word) => word.slice(0, 4))))
       prefixes.set(prefix, (prefixes.get(prefix) ?? 0) + 1);
   };
   for (const entry of files.entries)
@@ -84,7 +84,7 @@ function uniqueWords(files: ReadingListFiles): { id: string; title: string; word
   for (const section of files.sections) count(wordsOf([section.data.title, section.data.summary ?? '', section.body].join(' ')));
   count(wordsOf([files.list?.data.title ?? '', files.list?.data.description ?? '', files.list?.body ?? ''].join(' ')));
   return files.entries.flatMap((entry) => {
-    const word = [...own.get(entry.id)!].find((each) => prefixes.get(each.slice(0, 5)) === 1);
+    const word = [...own.get(entry.id)!].find((each) => prefixes.get(each.slice(0, 4)) === 1);
     return word ? [{ id: entry.id, title: entry.data.title, word }] : [];
   });
 }
@@ -126,10 +126,20 @@ for (const name of ['public-apis__public-apis.md', 'vinta__awesome-python.md']) 
       let at = 0;
       let shown = 0;
       for (const section of sectionTree(files.sections).inOrder) {
-        await page.goto(`${base}/${section.id}/`);
-        const ids = await page
-          .locator(`[data-listing="${section.id}"] [data-entry]`)
-          .evaluateAll((entries) => entries.map((entry) => entry.getAttribute('data-entry') ?? ''));
+        // A long section is listed over several pages: follow them.
+        const ids: string[] = [];
+        for (let next: string | null = `${base}/${section.id}/`; next !== null;) {
+          await page.goto(new URL(next, base).href);
+          ids.push(
+            ...(await page
+              .locator(`[data-listing="${section.id}"] [data-entry]`)
+              .evaluateAll((entries) => entries.map((entry) => entry.getAttribute('data-entry') ?? ''))),
+          );
+          next =
+            (await page.locator('a[rel="next"]').count()) > 0
+              ? await page.locator('a[rel="next"]').first().getAttribute('href')
+              : null;
+        }
         expect(ids.toSorted(), section.id).toEqual((expected.get(section.id) ?? []).toSorted());
         shown += ids.length;
         // The page's order: each entry's link is written after the one shown before it.

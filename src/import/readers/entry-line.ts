@@ -186,10 +186,13 @@ export function readWebEntryLine(paragraph: Paragraph, urlOf: UrlOf = noUrl): En
 /** True when the paragraph is an entry line: the one rule the importer reads and the exporter keeps to. */
 export const isEntryLine = (paragraph: Paragraph, urlOf: UrlOf = noUrl): boolean => readEntryLine(paragraph, urlOf) !== undefined;
 
-/** The name in `Company https://…` (up to six words, not a sentence ending in `:` or `.`). */
+/** Words that end a sentence pointing at an address ("see the list at https://…"), not a name. */
+const POINTING = /\b(?:at|in|on|from|to|by|of|via|see|visit|here|is|are|and|or|the|a|an)$/i;
+
+/** The name in `Company https://…`: up to four words, not a sentence ending in `.` or pointing at the address. */
 function nameBeforeUrl(text: string): string | undefined {
   const name = text.replace(/[\s\-–—:]+$/, '').trim();
-  if (name === '' || /[.!?]$/.test(name) || name.split(/\s+/).length > 6) return undefined;
+  if (name === '' || /[.!?,;]$/.test(name) || name.split(/\s+/).length > 4 || POINTING.test(name)) return undefined;
   return name;
 }
 
