@@ -400,8 +400,7 @@ export function readBody(plan: ImportPlan, file: string, nodes: readonly RootCon
         // An export's mark that the section has no summary: the text below it is its introduction.
         if (node.value.trim() === NO_SUMMARY_MARK) current.blocks++;
         // An export's id of the section whose heading it follows (src/import/conventions.ts).
-        else if (readIdMark(node.value) !== undefined && isFreshSection(current))
-          current.section.id = readIdMark(node.value);
+        else if (readIdMark(node.value) !== undefined && isFreshSection(current)) current.section.id = readIdMark(node.value);
         else if (isComment(node.value)) notice(node, 'an HTML comment is left out');
         else leaveOut(node, 'HTML blocks', `an HTML block is left out (lines ${lineOf(node)}–${endLineOf(node)})`);
         break;
