@@ -84,7 +84,7 @@ export function isBadge(node: Nodes): boolean {
 
 const isBlank = (node: Nodes) => node.type === 'text' && node.value.trim() === '';
 /** Stands for a hard line break while whitespace is collapsed (`breaks`: kept as a newline). */
-const BREAK = '\u0000';
+const BREAK = '\uE000';
 
 /**
  * The words a reader sees in `node`: text, code and (unless left out) inline HTML as written;
@@ -114,7 +114,7 @@ export function readerText(
   };
   for (const each of Array.isArray(node) ? node : [node as Nodes]) visit(each);
   const text = parts.join('').replace(/\s+/g, ' ');
-  return (breaks ? text.replace(/ ?\u0000 ?/g, '\n') : text).trim();
+  return (breaks ? text.replace(/ ?\uE000 ?/g, '\n') : text).trim();
 }
 
 /** True for an HTML comment (`<!-- … -->`), which a reader never sees. */

@@ -123,19 +123,7 @@ const sectionShape = (depth: number, groupIds: string[], declared: boolean): fc.
     children: depth > 1 ? fc.array(sectionShape(depth - 1, groupIds, declared), { maxLength: 2 }) : fc.constant([]),
   });
 
-interface EntryShape {
-  title: string;
-  slug: string | undefined;
-  quotes: string[];
-  tags: string[];
-  notes: string;
-  /** Indexes into the flat section list: where it is listed in full, then cross-listed. */
-  where: number;
-  also: number[];
-  /** Picks a group among those the section shows. */
-  kindPick: number;
-  rank: number;
-}
+/** `where` and `also` pick sections of the flat list (listed in full, then cross-listed); `kindPick` a group there; `rank` the order. */
 const entryShape = fc.record({
   title: line,
   slug: fc.option(fc.constantFrom('e1', '2024', '1e3', 'true', 'on', 'a-b'), { nil: undefined }),
