@@ -207,6 +207,12 @@ export function exportPage(files: Pick<ReadingListFiles, 'list' | 'sections' | '
           '',
         ].join('\n')
       : '';
+  // Spacing a rendered page does not keep: runs of spaces, tabs, spaces at either end, blank lines beyond one.
+  for (const entry of files.entries.filter((each) => fullSection.has(each.id))) {
+    if (/\s{2,}|[\t\n]|^\s|\s$/.test(entry.data.title)) warnings.push(`${entry.file}: its title holds spacing an import reads as one space`);
+    if (entry.data.quotes.some((quote) => ODD_SPACING.test(quote)))
+      warnings.push(`${entry.file}: a quote holds spacing an import reads as one space or one blank line`);
+  }
   // What no page carries: said once for the page, not per entry (most lists date every entry).
   const exported = files.entries.filter((entry) => fullSection.has(entry.id));
   const dated = exported.filter((entry) => entry.data.added !== undefined).length;
@@ -222,6 +228,8 @@ export function exportPage(files: Pick<ReadingListFiles, 'list' | 'sections' | '
   const body = children.length > 0 ? stringifyPage({ type: 'root', children } satisfies Root) : '';
   return { text: `${frontmatter}${frontmatter && body ? '\n' : ''}${body}`, warnings };
 }
+
+const ODD_SPACING = /[^\S\n]{2,}|\t|^\s|\s$|\n{3,}|[^\S\n]\n|\n[^\S\n]/;
 
 const countOf = (n: number, one: string, many: string) => `${n} ${n === 1 ? `${one} has` : `${many} have`}`;
 

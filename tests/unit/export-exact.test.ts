@@ -125,6 +125,21 @@ describe('what a page cannot carry is said by the export', () => {
     ]);
   });
 
+  it('names a title or quote whose spacing a page does not keep', () => {
+    const spaced = entry('spaced', {
+      title: 'Two  spaces',
+      url: 'https://example.com/spaced',
+      section: 'ml',
+      order: 1,
+      quotes: ['One line,\n\n\nthree blank lines on'],
+    });
+    const page = exportPage({ list, sections: [ml], entries: [spaced] }, { format: 'awesome' });
+    expect('warnings' in page && page.warnings).toEqual([
+      'content/entries/ml/spaced.md: its title holds spacing an import reads as one space',
+      'content/entries/ml/spaced.md: a quote holds spacing an import reads as one space or one blank line',
+    ]);
+  });
+
   it('counts the entries with an `added` date or a link `status`', () => {
     const dated = entry('dated', {
       title: 'Dated',
