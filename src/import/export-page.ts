@@ -209,7 +209,8 @@ export function exportPage(files: Pick<ReadingListFiles, 'list' | 'sections' | '
       : '';
   // Spacing a rendered page does not keep: runs of spaces, tabs, spaces at either end, blank lines beyond one.
   for (const entry of files.entries.filter((each) => fullSection.has(each.id))) {
-    if (/\s{2,}|[\t\n]|^\s|\s$/.test(entry.data.title)) warnings.push(`${entry.file}: its title holds spacing an import reads as one space`);
+    if (/\s{2,}|[\t\n]|^\s|\s$/.test(entry.data.title))
+      warnings.push(`${entry.file}: its title holds spacing an import reads as one space`);
     if (entry.data.quotes.some((quote) => ODD_SPACING.test(quote)))
       warnings.push(`${entry.file}: a quote holds spacing an import reads as one space or one blank line`);
   }
