@@ -4,10 +4,9 @@
  * of entries, making entries, keeping text, and saying what is left out (with its links counted).
  */
 import type { Blockquote, Heading, Nodes, Paragraph, RootContent } from 'mdast';
-import { isHttpUrl } from '../schemas/content.ts';
 import { lineOf, markdownOf, readerText } from './markdown.ts';
 import type { ImportPlan, ListedUnder, PlanEntry, PlanListing, PlanSection } from './plan.ts';
-import { readEntryLine, type EntryLine, type UrlOf } from './readers/entry-line.ts';
+import { readWebEntryLine, type EntryLine, type UrlOf } from './readers/entry-line.ts';
 import { isPlainPhrasing, linksIn } from './readers/prose.ts';
 import { quoteOf } from './readers/quote.ts';
 
@@ -35,6 +34,10 @@ export interface OpenSection {
   blocks: number;
   entries: number;
 }
+
+/** A section whose heading was the last thing read: an id mark here is its id. */
+export const isFreshSection = (open: OpenSection): boolean =>
+  open.level > 0 && open.blocks === 0 && open.entries === 0 && open.kind === undefined && open.section.id === undefined;
 
 export const clip = (text: string): string => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 
@@ -128,9 +131,7 @@ export class BodyState {
 
   /** An entry line whose links are addresses on the web; else (a link within the page or to a file) text. */
   webEntryLine(paragraph: Paragraph): EntryLine | undefined {
-    const line = readEntryLine(paragraph, this.urlOf);
-    if (!line || !line.links.every((link) => isHttpUrl(link.url))) return undefined;
-    return line;
+    return readWebEntryLine(paragraph, this.urlOf);
   }
 
   /**
@@ -145,6 +146,8 @@ export class BodyState {
     moreNotes: readonly string[] = [],
   ): PlanEntry {
     let entry: PlanEntry | undefined;
+    if (line.id !== undefined && line.links.length > 1)
+      this.notice(node, `the id "${line.id}" on a line of ${line.links.length} links names none of them: left out`);
     for (const link of line.links) {
       if (link.tooltip) this.notice(node, `the tooltip "${link.tooltip}" of the link to ${link.url} is left out`);
       const title = link.title === '' ? link.url : link.title;
@@ -159,6 +162,8 @@ export class BodyState {
         notes: [...(line.description ? [line.description] : []), ...moreNotes],
         under,
         repeat: line.repeat,
+        // The slug names one entry's file: on a line of several links it belongs to none of them.
+        ...(line.id !== undefined && line.links.length === 1 ? { slug: line.id } : {}),
       };
       this.plan.entries.push(entry);
     }

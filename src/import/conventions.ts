@@ -43,6 +43,18 @@ export const REPEAT_MARK = '<!-- cross-listing -->';
 /** Stands where a section has no summary but an introduction follows, so the intro is not read as one. */
 export const NO_SUMMARY_MARK = '<!-- no summary -->';
 
+/**
+ * Carries a section's id or an entry's slug on an exported page where readers do not see it: an HTML
+ * comment after the section's heading, or at the end of the entry's line. Written only when the id is
+ * not the one an import would make from the title, so an import gives back the same file names.
+ */
+export const idMark = (id: string): string => `<!-- id: ${id} -->`;
+
+/** The id an `idMark` comment carries, if `html` is one. */
+export function readIdMark(html: string): string | undefined {
+  return /^\s*<!--\s*id:\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*-->\s*$/.exec(html)?.[1];
+}
+
 /** The last paragraph of an entry's notes that says what it was listed under on its page. */
 export function underParagraph(under: ListedUnder): Paragraph {
   const what: PhrasingContent =

@@ -15,7 +15,9 @@ import type { EntryFile, ReadingListFiles, SectionFile } from '../content/conten
 import { declaredGroups, sectionGroupIds, sectionTree } from '../content/list-shape.ts';
 import { listingsBySection } from '../site/reading-list.ts';
 import type { GroupDeclaration } from '../schemas/content.ts';
+import { slugify } from '../content/slugs.ts';
 import {
+  idMark,
   NO_SUMMARY_MARK,
   REPEAT_MARK,
   isAboutTheReadme,
@@ -25,7 +27,7 @@ import {
 } from './conventions.ts';
 import { blocksOf, readerText, stringifyPage } from './markdown.ts';
 import type { PageFormat } from './plan.ts';
-import { isEntryLine } from './readers/entry-line.ts';
+import { isEntryLine, readWebEntryLine } from './readers/entry-line.ts';
 import { isLabel, isPicturesOnly } from './readers/prose.ts';
 
 export interface ExportOptions {
@@ -110,6 +112,7 @@ export function exportPage(files: Pick<ReadingListFiles, 'list' | 'sections' | '
   const pageTitle = root ? root.data.title : list.data.title;
   const pageSubtitle = root ? root.data.summary : list.data.description;
   const pageIntro = blocksOf(root ? root.body : list.body);
+  checkIntro(root ? root.file : list.file, pageIntro, warnings);
   if (format === 'awesome') {
     children.push(headingNode(1, pageTitle));
     if (pageSubtitle) children.push({ type: 'blockquote', children: [textParagraph(pageSubtitle)] });
@@ -158,7 +161,9 @@ export function exportPage(files: Pick<ReadingListFiles, 'list' | 'sections' | '
       const node = headingNode(level, section.data.title);
       sectionHeadings.set(section.id, node);
       children.push(node);
+      if (section.id !== slugify(section.data.title)) children.push({ type: 'html', value: idMark(section.id) });
       const intro = blocksOf(section.body);
+      checkIntro(section.file, intro, warnings);
       if (section.data.summary) children.push(textParagraph(section.data.summary));
       else if (intro.length > 0) children.push({ type: 'html', value: NO_SUMMARY_MARK });
       children.push(...intro);
@@ -202,9 +207,32 @@ export function exportPage(files: Pick<ReadingListFiles, 'list' | 'sections' | '
           '',
         ].join('\n')
       : '';
+  // Spacing a rendered page does not keep: runs of spaces, tabs, spaces at either end, blank lines beyond one.
+  for (const entry of files.entries.filter((each) => fullSection.has(each.id))) {
+    if (/\s{2,}|[\t\n]|^\s|\s$/.test(entry.data.title))
+      warnings.push(`${entry.file}: its title holds spacing an import reads as one space`);
+    if (entry.data.quotes.some((quote) => ODD_SPACING.test(quote)))
+      warnings.push(`${entry.file}: a quote holds spacing an import reads as one space or one blank line`);
+  }
+  // What no page carries: said once for the page, not per entry (most lists date every entry).
+  const exported = files.entries.filter((entry) => fullSection.has(entry.id));
+  const dated = exported.filter((entry) => entry.data.added !== undefined).length;
+  const checked = exported.filter((entry) => entry.data.status !== undefined).length;
+  if (dated > 0)
+    warnings.push(
+      `${countOf(dated, 'entry', 'entries')} an \`added\` date, which a page does not carry (an import takes it from git)`,
+    );
+  if (checked > 0)
+    warnings.push(
+      `${countOf(checked, 'entry', 'entries')} a link \`status\`, which a page does not carry (npm run check:links finds it again)`,
+    );
   const body = children.length > 0 ? stringifyPage({ type: 'root', children } satisfies Root) : '';
   return { text: `${frontmatter}${frontmatter && body ? '\n' : ''}${body}`, warnings };
 }
+
+const ODD_SPACING = /[^\S\n]{2,}|\t|^\s|\s$|\n{3,}|[^\S\n]\n|\n[^\S\n]/;
+
+const countOf = (n: number, one: string, many: string) => `${n} ${n === 1 ? `${one} has` : `${many} have`}`;
 
 function groupsComment(groups: readonly GroupDeclaration[]): string {
   const lines =
@@ -312,6 +340,8 @@ function entryLine(item: Item, format: PageFormat): { line: Paragraph; rest: Roo
     rest = rest.slice(1);
   }
   if (item.repeat) children.push({ type: 'text', value: ' ' }, { type: 'html', value: REPEAT_MARK });
+  else if (entry.slug !== slugify(entry.data.title))
+    children.push({ type: 'text', value: ' ' }, { type: 'html', value: idMark(entry.slug) });
   return { line: { type: 'paragraph', children }, rest };
 }
 
@@ -320,8 +350,17 @@ const quoteBlocks = (item: Item): RootContent[] =>
     ? []
     : item.entry.data.quotes.map((quote) => ({
         type: 'blockquote',
-        // A passage of several paragraphs (src/import/readers/quote.ts) is one blockquote of those paragraphs.
-        children: quote.split(/\n\n+/).map(textParagraph),
+        // A passage of several paragraphs (src/import/readers/quote.ts) is one blockquote of those
+        // paragraphs; a line break within a paragraph is a hard break, which the quote reader keeps.
+        children: quote.split(/\n\n+/).map((paragraph): Paragraph => ({
+          type: 'paragraph',
+          children: paragraph
+            .split('\n')
+            .flatMap((text, index): PhrasingContent[] => [
+              ...(index > 0 ? [{ type: 'break' } as const] : []),
+              { type: 'text', value: text },
+            ]),
+        })),
       }));
 
 const favouritesList = (item: Item, format: PageFormat): List[] =>
@@ -360,6 +399,8 @@ function checkNotes(item: Item, warnings: string[]): void {
     if (block.type === 'blockquote') warnings.push(`${file}: its notes hold a quote block, which an import reads as a quote`);
     if (block.type === 'html' && /^\s*<!--/.test(block.value))
       warnings.push(`${file}: its notes hold an HTML comment, which an import leaves out`);
+    if (block.type === 'list' && block.children.some((child) => child.children[0]?.type === 'list'))
+      warnings.push(`${file}: its notes hold a bullet holding only a list, which an import reads as that list`);
     if (block.type === 'list' && block.children.some((child) => startsWithLinkOrQuote(child))) {
       warnings.push(
         `${file}: its notes hold a bullet starting with a link or a quote, which an import reads as an entry or a quote`,
@@ -368,8 +409,36 @@ function checkNotes(item: Item, warnings: string[]): void {
   }
 }
 
+/**
+ * Introductions an import would read as something else: a heading starts a section or group, a line
+ * or bullet led by a web link is an entry, an HTML block (a comment too) or a rule is left out. Said, not rewritten, so
+ * the maintainer decides; everything else in an introduction comes back as written.
+ */
+function checkIntro(file: string, blocks: readonly RootContent[], warnings: string[]): void {
+  for (const block of blocks) {
+    const what =
+      block.type === 'heading'
+        ? 'a heading, which an import reads as a section or a group'
+        : block.type === 'paragraph' && isWebEntryLine(block)
+          ? 'a paragraph led by a link, which an import reads as an entry'
+          : block.type === 'list' &&
+              block.children.some((child) => child.children[0]?.type === 'paragraph' && isWebEntryLine(child.children[0]))
+            ? 'a bullet led by a link, which an import reads as an entry'
+            : block.type === 'list' && block.children.some((child) => child.children[0]?.type === 'list')
+              ? 'a bullet holding only a list, which an import reads as that list'
+              : block.type === 'html'
+                ? 'an HTML block, which an import leaves out'
+                : block.type === 'thematicBreak'
+                  ? 'a rule, which an import leaves out'
+                  : undefined;
+    if (what) warnings.push(`${file}: its introduction holds ${what}`);
+  }
+}
+
+const isWebEntryLine = (paragraph: Paragraph): boolean => readWebEntryLine(paragraph) !== undefined;
+
 function startsWithLinkOrQuote(item: ListItem): boolean {
   const first = item.children[0];
   if (first?.type === 'blockquote') return true;
-  return first?.type === 'paragraph' && isEntryLine(first);
+  return first?.type === 'paragraph' && isWebEntryLine(first);
 }

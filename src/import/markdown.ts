@@ -83,12 +83,18 @@ export function isBadge(node: Nodes): boolean {
 }
 
 const isBlank = (node: Nodes) => node.type === 'text' && node.value.trim() === '';
+/** Stands for a hard line break while whitespace is collapsed (`breaks`: kept as a newline). */
+const BREAK = '\uE000';
 
 /**
  * The words a reader sees in `node`: text, code and (unless left out) inline HTML as written;
- * images and badges contribute nothing; line breaks and runs of spaces become one space.
+ * images and badges contribute nothing; line breaks and runs of spaces become one space (`breaks`:
+ * a hard line break — a backslash or two spaces at the end of a line — stays a newline).
  */
-export function readerText(node: Nodes | readonly Nodes[], { html = true }: { html?: boolean } = {}): string {
+export function readerText(
+  node: Nodes | readonly Nodes[],
+  { html = true, breaks = false }: { html?: boolean; breaks?: boolean } = {},
+): string {
   const parts: string[] = [];
   const visit = (current: Nodes) => {
     if (current.type === 'image' || current.type === 'imageReference' || isBadge(current)) return;
@@ -97,7 +103,7 @@ export function readerText(node: Nodes | readonly Nodes[], { html = true }: { ht
       return;
     }
     if (current.type === 'break') {
-      parts.push(' ');
+      parts.push(breaks ? BREAK : ' ');
       return;
     }
     if ('value' in current && (current.type === 'text' || current.type === 'inlineCode' || current.type === 'code')) {
@@ -107,7 +113,8 @@ export function readerText(node: Nodes | readonly Nodes[], { html = true }: { ht
     if ('children' in current) for (const child of current.children) visit(child);
   };
   for (const each of Array.isArray(node) ? node : [node as Nodes]) visit(each);
-  return parts.join('').replace(/\s+/g, ' ').trim();
+  const text = parts.join('').replace(/\s+/g, ' ');
+  return (breaks ? text.replace(/ ?\uE000 ?/g, '\n') : text).trim();
 }
 
 /** True for an HTML comment (`<!-- … -->`), which a reader never sees. */

@@ -21,13 +21,13 @@
  * Nothing changes kind silently, and nothing is refused but a heading a format cannot place.
  */
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
-import { BodyState, type BodyRules } from './body-state.ts';
-import { NO_SUMMARY_MARK } from './conventions.ts';
+import { BodyState, isFreshSection, type BodyRules } from './body-state.ts';
+import { NO_SUMMARY_MARK, readIdMark } from './conventions.ts';
 import { endLineOf, isComment, lineCount, lineOf, readerText } from './markdown.ts';
 import type { ImportPlan } from './plan.ts';
 import type { UrlOf } from './readers/entry-line.ts';
 import { readHeading } from './readers/heading.ts';
-import { readList } from './readers/list.ts';
+import { readList, startsWithEntry } from './readers/list.ts';
 import { readBlockquote, readParagraph } from './readers/paragraph.ts';
 import { linksIn } from './readers/prose.ts';
 import { placeTable } from './readers/table.ts';
@@ -66,6 +66,9 @@ export function readBody(plan: ImportPlan, file: string, nodes: readonly RootCon
       case 'html':
         // An export's mark that the section has no summary: the text below it is its introduction.
         if (node.value.trim() === NO_SUMMARY_MARK) state.top().blocks++;
+        // An export's id of the section whose heading it follows (src/import/conventions.ts).
+        else if (readIdMark(node.value) !== undefined && isFreshSection(state.top()))
+          state.top().section.id = readIdMark(node.value);
         else if (isComment(node.value)) state.notice(node, 'an HTML comment is left out');
         else state.leaveOut(node, 'HTML blocks', `an HTML block is left out (lines ${lineOf(node)}–${endLineOf(node)})`);
         break;
@@ -86,6 +89,8 @@ export function readBody(plan: ImportPlan, file: string, nodes: readonly RootCon
       case 'list': {
         // Bullets under an entry paragraph are listed under it; otherwise under the label, if any.
         const { openEntry } = state;
+        // A bold line above bullets none of which is an entry was text, not a label: kept before them.
+        if (!openEntry && !node.children.some((item) => startsWithEntry(item))) state.endLabel();
         const last = readList(state, node, openEntry, openEntry ? undefined : state.underLabel());
         if (!openEntry) state.lastEntry = last;
         state.top().blocks++;

@@ -36,7 +36,7 @@ import { isNode, parseDocument, visit } from 'yaml';
 import { underParagraph } from './conventions.ts';
 import { appendListGroups, pinSectionGroups, YamlEditError } from './group-edits.ts';
 import { blocksOf, markdownOf } from './markdown.ts';
-import { PAGE_KEY, type ImportPlan, type PlanEntry, type PlanGroup, type PlanListing } from './plan.ts';
+import { PAGE_KEY, type ImportPlan, type PlanEntry, type PlanGroup, type PlanListing, type PlanSection } from './plan.ts';
 
 /** The list already in the output folder. */
 export interface ExistingList {
@@ -99,6 +99,8 @@ interface MergedEntry {
   line: number;
   data: EntryData;
   notes: string[];
+  /** The slug the page gives its file, if any. */
+  slug: string | undefined;
 }
 
 const DEFAULT_GROUP_IDS = new Set(DEFAULT_GROUPS.map((group) => group.id));
@@ -232,7 +234,7 @@ export function placePages(plans: readonly ImportPlan[], existing: ExistingList,
     else if (current !== undefined) placement.kept.push(path);
     else placement.files.push({ path, text, current });
   };
-  const listBody = pageIsList && single && !rootIsSection(single) ? single.sections[0]!.intro.join('\n\n') : '';
+  const listBody = pageIsList && single && !rootIsSection(single) ? joinBlocks(single.sections[0]!.intro) : '';
   if (pageIsList || !files.list) {
     const data: ListData = {
       title: pageIsList && single?.title ? single.title.text : (options.title ?? 'Reading list'),
@@ -250,10 +252,20 @@ export function placePages(plans: readonly ImportPlan[], existing: ExistingList,
     !(RESERVED_SECTION_IDS as readonly string[]).includes(id) &&
     !plannedIds.has(id) &&
     (!existingById.has(id) || existingById.get(id)!.data.parent === parent);
-  const chooseId = (title: string, parent: string | undefined) => {
-    const wanted = slugify(title) || 'section';
-    if (isFree(wanted, parent)) return wanted;
-    return uniqueSlug(parent ? `${parent}-${wanted}` : wanted, (candidate) => !isFree(candidate, parent));
+  // Ids the pages give their sections (an export's marks) are kept for them: a section without one
+  // does not take one of those from a section further down.
+  const givenIds = new Set(plans.flatMap((plan) => plan.sections.flatMap((section) => (section.id ? [section.id] : []))));
+  const chooseId = (section: PlanSection, parent: string | undefined, file: string) => {
+    if (section.id !== undefined) {
+      if (isFree(section.id, parent)) return section.id;
+      placement.notices.push(
+        `${file}:${section.line}: the page gives "${section.title}" the id "${section.id}", which ${(RESERVED_SECTION_IDS as readonly string[]).includes(section.id) ? 'is reserved' : 'another section has'}: it gets another`,
+      );
+    }
+    const wanted = slugify(section.title) || 'section';
+    const free = (candidate: string) => isFree(candidate, parent) && (candidate === section.id || !givenIds.has(candidate));
+    if (free(wanted)) return wanted;
+    return uniqueSlug(parent ? `${parent}-${wanted}` : wanted, (candidate) => !free(candidate));
   };
   const topOrders = files.sections
     .filter((section) => section.data.parent === options.into)
@@ -270,7 +282,7 @@ export function placePages(plans: readonly ImportPlan[], existing: ExistingList,
         continue;
       }
       const parent = isPage ? (pageIsList ? undefined : options.into) : idOfKey.get(`${planIndex}\n${section.parent}`);
-      const id = chooseId(section.title, parent);
+      const id = chooseId(section, parent, plan.file);
       plannedIds.add(id);
       idOfKey.set(`${planIndex}\n${section.key}`, id);
       titleOf.set(id, section.title);
@@ -295,7 +307,7 @@ export function placePages(plans: readonly ImportPlan[], existing: ExistingList,
         ...(parent !== undefined ? { parent } : {}),
         ...(showsDefaults ? {} : { groups }),
       };
-      add(`sections/${id}.md`, serialiseSection(data, section.intro.join('\n\n')));
+      add(`sections/${id}.md`, serialiseSection(data, joinBlocks(section.intro)));
       parentOf.set(id, parent);
       placement.counts.sections++;
     }
@@ -333,6 +345,8 @@ export function placePages(plans: readonly ImportPlan[], existing: ExistingList,
 
   const existingByUrl = new Map(files.entries.map((entry) => [normaliseUrl(entry.data.url), entry]));
   const slugs = new Set(files.entries.map((entry) => entry.slug));
+  // Slugs the pages give their entries are kept for them, as section ids are.
+  const givenSlugs = new Set(merged.flatMap((entry) => (entry.slug ? [entry.slug] : [])));
   for (const entry of merged) {
     placement.counts.entries++;
     placement.counts.quotes += entry.data.quotes.length;
@@ -343,9 +357,14 @@ export function placePages(plans: readonly ImportPlan[], existing: ExistingList,
       joinExisting(owner, entry, existing, placement, options, titleOf, related);
       continue;
     }
-    const slug = uniqueSlug(slugify(entry.data.title), (candidate) => slugs.has(candidate));
+    let slug = entry.slug !== undefined && !slugs.has(entry.slug) ? entry.slug : undefined;
+    if (entry.slug !== undefined && slug === undefined)
+      placement.notices.push(
+        `${entry.file}:${entry.line}: the page gives "${entry.data.title}" the file name "${entry.slug}.md", which another entry has: it gets another`,
+      );
+    slug ??= uniqueSlug(slugify(entry.data.title), (candidate) => slugs.has(candidate) || givenSlugs.has(candidate));
     slugs.add(slug);
-    add(`entries/${entry.data.section}/${slug}.md`, serialiseEntry(entry.data, entry.notes.join('\n\n')));
+    add(`entries/${entry.data.section}/${slug}.md`, serialiseEntry(entry.data, joinBlocks(entry.notes)));
   }
   return placement;
 }
@@ -376,6 +395,17 @@ function relatedSections(parentOf: ReadonlyMap<string, string | undefined>): Rel
     }
     return undefined;
   };
+}
+
+/**
+ * Markdown blocks as one text. Two lists in a row need different bullets, or they read back as one
+ * list: written as one document then (the writer alternates the bullet), else joined as they are.
+ */
+function joinBlocks(parts: readonly string[]): string {
+  const adjacentLists = parts.some(
+    (part, index) => index > 0 && blocksOf(parts[index - 1]!).at(-1)?.type === 'list' && blocksOf(part)[0]?.type === 'list',
+  );
+  return adjacentLists ? markdownOf(parts.flatMap((part) => blocksOf(part))) : parts.join('\n\n');
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -457,7 +487,7 @@ function mergeOccurrences(
         );
     }
   }
-  return { file: owner.file, line: owner.listing.line, data, notes };
+  return { file: owner.file, line: owner.listing.line, data, notes, slug: entry.slug };
 }
 
 /** A link already in the list: its entry gains the listings, quotes, tags and notes it lacks. */

@@ -56,6 +56,8 @@ export interface PlanSection {
   parent: string | undefined;
   /** Ids of the groups it shows, in page order; empty: it lists its entries directly. */
   groups: string[];
+  /** The id the page gives it (an export's `<!-- id: … -->` under its heading), used when free. */
+  id?: string | undefined;
 }
 
 /** One place an entry is listed: a section of the plan, and the group there. */
@@ -87,6 +89,8 @@ export interface PlanEntry {
   repeat: boolean;
   /** The day it was saved, `YYYY-MM-DD`, when the export says (a bookmark's ADD_DATE). */
   added?: string | undefined;
+  /** The slug the page gives its file (an export's `<!-- id: … -->` on its line), used when free. */
+  slug?: string | undefined;
 }
 
 export interface ImportPlan {

@@ -12,7 +12,8 @@
  */
 import type { Paragraph, PhrasingContent } from 'mdast';
 import { slugify } from '../../content/slugs.ts';
-import { DESCRIPTION_SEPARATOR, LINK_JOINER, REPEAT_MARK, SHORTCODES, tagOfShortcode } from '../conventions.ts';
+import { isHttpUrl } from '../../schemas/content.ts';
+import { DESCRIPTION_SEPARATOR, LINK_JOINER, readIdMark, REPEAT_MARK, SHORTCODES, tagOfShortcode } from '../conventions.ts';
 import { inlineMarkdown, isBadge, isComment, lineOf, readerText } from '../markdown.ts';
 
 /** Turns a reference link's label into its address (`[Name][label]` with `[label]: https://…`). */
@@ -37,6 +38,8 @@ export interface EntryLine {
   description: string | undefined;
   /** Marked `<!-- cross-listing -->`: written as a repeat of a link listed in full elsewhere. */
   repeat: boolean;
+  /** The slug an export gave the entry (`<!-- id: … -->` on its line), see conventions.ts. */
+  id?: string | undefined;
 }
 
 /** The tag of an entry marked as no longer kept up (struck through, "archived", "deprecated"). */
@@ -157,6 +160,7 @@ export function readEntryLine(paragraph: Paragraph, urlOf: UrlOf = noUrl): Entry
   }
   let rest = children.slice(index + 1);
   const repeat = rest.some((node) => node.type === 'html' && node.value.trim() === REPEAT_MARK);
+  const id = rest.map((node) => (node.type === 'html' ? readIdMark(node.value) : undefined)).find(Boolean);
   rest = trimInline(rest.filter((node) => !(node.type === 'html' && isComment(node.value))));
   if (rest[0]?.type === 'text') {
     let value = rest[0].value.replace(DESCRIPTION_SEPARATOR, '');
@@ -167,7 +171,16 @@ export function readEntryLine(paragraph: Paragraph, urlOf: UrlOf = noUrl): Entry
   }
   const description = rest.length > 0 ? inlineMarkdown(rest) : undefined;
   if (description !== undefined && DEPRECATED_WORDS.test(readerText(rest))) tags.push(DEPRECATED_TAG);
-  return { links, tags: [...new Set(tags)], prefix: emoji.join(' '), description, repeat };
+  return { links, tags: [...new Set(tags)], prefix: emoji.join(' '), description, repeat, ...(id ? { id } : {}) };
+}
+
+/**
+ * The entry line an import makes entries of: shaped as one, its links addresses on the web. (A line
+ * shaped as an entry whose link is not on the web is text, but still ends the entry above it.)
+ */
+export function readWebEntryLine(paragraph: Paragraph, urlOf: UrlOf = noUrl): EntryLine | undefined {
+  const line = readEntryLine(paragraph, urlOf);
+  return line && line.links.every((link) => isHttpUrl(link.url)) ? line : undefined;
 }
 
 /** True when the paragraph is an entry line: the one rule the importer reads and the exporter keeps to. */

@@ -118,7 +118,7 @@ export function readUnder(state: BodyState, entry: PlanEntry, blocks: readonly R
 }
 
 /** A bullet whose text is an entry line. */
-function startsWithEntry(item: ListItem): boolean {
+export function startsWithEntry(item: ListItem): boolean {
   const first = item.children[0];
   return first?.type === 'paragraph' && readEntryLine(first) !== undefined;
 }
