@@ -184,7 +184,9 @@ export function main(args: string[], io: CliIo): number {
     `${dryRun ? 'Would import' : '✓ Imported'} ${what} from ${pages.map((_page, index) => display(pagePaths[index]!)).join(', ')} into ${display(outDir)}/ (${files})${skipped}${leftNote}`,
   );
   // Bookmark exports have no page links to account for: their left-out items are counted above.
-  for (const plan of plans) if ((PAGE_FORMATS as readonly string[]).includes(plan.format)) for (const line of linkReport(plan.file, countLinks(plan))) io.out(line);
+  for (const plan of plans)
+    if ((PAGE_FORMATS as readonly string[]).includes(plan.format))
+      for (const line of linkReport(plan.file, countLinks(plan))) io.out(line);
   return 0;
 }
 
