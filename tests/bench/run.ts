@@ -320,7 +320,9 @@ try {
     .join('\n\n');
   if (audits) process.stdout.write(`\n${audits}\n`);
   if (largeListAudits.length)
-    process.stdout.write(`\nLighthouse, the 150-section list (commit ${revision.commit}):\n\n${lighthouseTable(largeListAudits)}\n`);
+    process.stdout.write(
+      `\nLighthouse, the 150-section list (commit ${revision.commit}):\n\n${lighthouseTable(largeListAudits)}\n`,
+    );
   const json = `${JSON.stringify(results, null, 2)}\n`;
   if (values.json) writeFileSync(values.json, json);
   if (!values['no-save']) {
