@@ -79,6 +79,11 @@ export function startSearchPage(): void {
       fieldset.more.firstChild!.textContent = showAllLabel(fieldset.boxes.length, fieldset.expanded);
     }
   };
+  // A search that hides values must not move the facets below (layout shift): each fieldset keeps
+  // at least the height it was served with; "Show all", which the reader asks for, may grow it.
+  for (const fieldset of facets.querySelectorAll<HTMLFieldSetElement>('fieldset')) {
+    if (fieldset.offsetHeight > 0) fieldset.style.minHeight = `${fieldset.offsetHeight}px`;
+  }
   for (const fieldset of fieldsets) {
     fieldset.more.addEventListener('click', () => {
       fieldset.expanded = !fieldset.expanded;
