@@ -32,6 +32,9 @@ const NOTES = [
   '![package](../../../package.json) [run](javascript:alert(1)) <!--#include virtual="/etc/passwd" -->',
 ].join('\n');
 
+/** One passage of two paragraphs, the second a numbered list, as the importer keeps a quote block. */
+const PASSAGE = 'The tenets are:\n\n1) Small changes.\n2) Often.';
+
 const entry = (slug: string, title: string, extra: Record<string, unknown> = {}) =>
   serialiseEntry(
     entrySchema.parse({ title, url: `https://example.com/${slug}`, section: 'data-products', kind: 'approach', ...extra }),
@@ -57,6 +60,7 @@ test.beforeAll(() => {
       NOTES,
     ),
     // Windows line endings and a byte-order mark, as some editors save.
+    'entries/data-products/passage.md': entry('passage', 'A Passage in Paragraphs', { quotes: [PASSAGE] }),
     'entries/data-products/windows-file.md': `\uFEFF${entry('windows', 'Saved on Windows', { quotes: ['CRLF “line endings” — fine'] }).replace(/\n/g, '\r\n')}`,
   });
   const result = buildSite(dirs);
@@ -122,6 +126,12 @@ test('a file with a byte-order mark and CRLF line endings builds like any other'
   await page.goto(`http://127.0.0.1:${port}/data-products/windows-file/`);
   await expect(page.locator('h1')).toHaveText('Saved on Windows');
   await expect(page.locator('blockquote p')).toHaveText('CRLF “line endings” — fine');
+});
+
+test('a quote of several paragraphs and numbered lines shows its breaks as copied', async ({ page }) => {
+  await page.goto(`http://127.0.0.1:${port}/data-products/passage/`);
+  // innerText follows the rendering: collapsed white space would give one line.
+  expect(await page.locator('blockquote p').innerText()).toBe(PASSAGE);
 });
 
 const refused: [string, string, string][] = [

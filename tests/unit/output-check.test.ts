@@ -310,6 +310,18 @@ describe('notesText: the notes read from their Markdown, not from the page', () 
     expect(notesMatch('A note1.\nFootnotes\n\nSource. ↩', 'A note[^1].\n\n[^1]: Source.')).toBe(true);
     expect(notesMatch('A note1.\nFootnotes\n\n ↩', 'A note[^1].\n\n[^1]: Source.')).toBe(false);
   });
+
+  test('reads footnotes as GitHub shows them, so a word added around them is caught too', () => {
+    const markdown = 'Claim[^b] and another[^a], again[^b].\n\n[^a]: Source A.\n[^b]: Source B.\n[^unused]: Never shown.';
+    expect(notesText(markdown)).toEqual({
+      text: 'Claim 1 and another 2 , again 1 . Footnotes Source B. ↩ ↩2 Source A. ↩',
+      footnotes: true,
+    });
+    const shown = 'Claim1 and another2, again1.\nFootnotes\nSource B. ↩ ↩2\nSource A. ↩';
+    expect(notesMatch(shown, markdown)).toBe(true);
+    expect(notesMatch(`Inserted. ${shown}`, markdown)).toBe(false);
+    expect(notesMatch(shown.replace('Source A.', 'Source A, changed.'), markdown)).toBe(false);
+  });
 });
 
 describe('expectedSite', () => {
@@ -356,7 +368,7 @@ describe('expectedSite', () => {
     const howTo = expected.entries.find((found) => found.id === 'teams/how-to')!;
     expect(howTo.listedIn).toEqual(['teams', 'orgs']);
     // The notes' words, read from the Markdown's syntax tree, not from the HTML the page shows.
-    expect(howTo.notes).toBe('A note . Source.');
+    expect(howTo.notes).toBe('A note 1 . Footnotes Source. ↩');
     expect(howTo.notesMarkdown).toBe('A note[^1].\n\n[^1]: Source.');
   });
 });
