@@ -128,7 +128,8 @@ export function suggestionFormData(list: CurrentList): Record<string, unknown> {
         id: 'quotes',
         attributes: {
           label: field('quotes'),
-          description: 'Passages copied word for word that make sense on their own: one per line.',
+          description:
+            'Passages copied word for word that make sense on their own: one per line; a passage of several lines with each line starting with "> ".',
         },
       },
       {

@@ -6,6 +6,7 @@ import { answerProblems, type AnswerProblem, type CurrentList, type NewEntryAnsw
 import { declaredGroups } from '../content/list-shape.ts';
 import { parseIssueForm } from './issue-form.ts';
 import { SUGGESTION_FIELDS, choiceId, type SuggestionFieldId } from './suggestion-form.ts';
+import { readQuoteField } from './form-quotes.ts';
 
 export interface Suggestion {
   answers: NewEntryAnswers;
@@ -74,7 +75,7 @@ export function suggestionFromIssue(body: string, list: CurrentList): Suggestion
     title: text('title'),
     section: choice('section') && resolveChoice(choice('section'), sections),
     kind: choice('kind') && resolveChoice(choice('kind'), groups),
-    quotes: lines(form.quotes ?? ''),
+    quotes: readQuoteField(form.quotes ?? ''),
     tags: text('tags')
       .split(/[\s,]+/)
       .filter(Boolean),

@@ -9,6 +9,7 @@
  * page's `javascript:` link at build time. Everything it needs is in this file: it runs on someone
  * else's page, where nothing of the site is loaded. The pure functions are unit-tested.
  */
+import { quoteField } from '../contributing/form-quotes.ts';
 
 /** What the build tells the bookmarklet: the issue form to open, or none (copy a command instead). */
 export interface SuggestConfig {
@@ -86,7 +87,7 @@ export function suggestionUrl(form: string, page: SuggestedPage, maxLength = MAX
     withQuery(form, {
       [FIELD_IDS.url]: page.url,
       [FIELD_IDS.title]: page.title,
-      [FIELD_IDS.quotes]: quote,
+      [FIELD_IDS.quotes]: quoteField(quote),
       [FIELD_IDS.notes]: notes,
     });
   const whole = build(page.quote, '');

@@ -24,6 +24,7 @@ import {
   withQuery,
 } from '../../src/scripts/suggest-this-page.ts';
 import { bookmarkletCode, parseRepository, siteRepository, suggestionFormUrl } from '../../src/site/bookmarklet.ts';
+import { quoteField, readQuoteField } from '../../src/contributing/form-quotes.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const FORM = 'https://github.com/example-owner/example-list/issues/new?template=suggest-a-link.yml';
@@ -44,7 +45,9 @@ describe('the form address', () => {
     expect(params.get('template')).toBe('suggest-a-link.yml');
     expect(params.get('url')).toBe(page.url);
     expect(params.get('title')).toBe(page.title);
-    expect(params.get('quotes')).toBe(PASSAGE);
+    // Over two lines, so written as a quote block that the Quotes field reads as one quote.
+    expect(params.get('quotes')).toBe(quoteField(PASSAGE));
+    expect(readQuoteField(params.get('quotes')!)).toEqual([PASSAGE]);
     expect(params.get('notes')).toBeNull();
     // Nothing in the address a browser or GitHub would read as its end, a fragment or a space.
     expect(url.slice(url.indexOf('?'))).not.toMatch(/[\s#"+😀]|&(?!(?:url|title|quotes|notes)=)/u);
@@ -195,8 +198,8 @@ describe('the issue GitHub writes from the prefilled form', () => {
       const group = declaredGroups(list.list?.data).find((each) =>
         sectionGroupIds(section.data, declaredGroups(list.list?.data)).includes(each.id),
       );
-      // One line: the Quotes field reads one quote per line (a passage over lines: see below).
-      const passage = PASSAGE.replace('\n', ' ');
+      // Over two lines, with &, #, + and an emoji: one quote, word for word.
+      const passage = PASSAGE;
       const page = { url: 'https://example.com/essay?a=1&b=2', title: 'An essay: & # + “quotes” 😀', quote: passage };
       const params = new URL(suggestionUrl(FORM, page).url).searchParams;
       const answers = {
@@ -210,10 +213,6 @@ describe('the issue GitHub writes from the prefilled form', () => {
       const suggestion = suggestionFromIssue(body, list);
       expect(suggestion.problems).toEqual([]);
       expect(suggestion.answers).toMatchObject({ url: page.url, title: page.title, quotes: [passage] });
-      // A passage over several lines arrives as the form shows it: one quote per line, each word for word.
-      const multi = new URL(suggestionUrl(FORM, { ...page, quote: PASSAGE }).url).searchParams.get('quotes')!;
-      expect(multi).toBe(PASSAGE);
-      expect(suggestionFromIssue(issueBody({ ...answers, quotes: multi }), list).answers.quotes).toEqual(PASSAGE.split('\n'));
       // The whole body through `npm run suggestion`, as the workflow runs it.
       writeFileSync(join(project, 'issue.md'), body);
       const run = spawnSync(join(repo, 'node_modules/.bin/node'), [join(repo, 'src/cli/suggestion.ts'), 'issue.md'], {
@@ -228,5 +227,22 @@ describe('the issue GitHub writes from the prefilled form', () => {
     } finally {
       rmSync(project, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the Quotes field', () => {
+  it('reads each plain line as a quote and each run of "> " lines as one quote with its breaks', () => {
+    expect(readQuoteField('One.\n\n> First line\n> second line\n>\n> 1) listed\nTwo.\r\n> Another')).toEqual([
+      'One.',
+      'First line\nsecond line\n\n1) listed',
+      'Two.',
+      'Another',
+    ]);
+  });
+  it('writes a quote so that it reads back the same: a one-line quote as it is, others as a "> " block', () => {
+    for (const quote of ['Plain & simple', 'Two\nlines', 'Para one.\n\nPara two.', '> starts with a marker', '😀 # + &']) {
+      expect(readQuoteField(quoteField(quote))).toEqual([quote]);
+    }
+    expect(quoteField('Plain & simple')).toBe('Plain & simple');
   });
 });
