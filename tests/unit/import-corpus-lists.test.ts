@@ -1,6 +1,6 @@
 /**
  * Real lists move in: each README of ../shared/corpus/ imports with no flags into an empty list and
- * into a copy of the shipped list (content/), and the result passes the checks `npm run validate`
+ * into a copy of the shipped list (as first imported: tests/fixtures/legacy-imported), and the result passes the checks `npm run validate`
  * runs; the origin site's pages (../shared/legacy/origin/) import into the shipped list in one call
  * with no refusal. The shipped list keeps what it had: its files, its groups in their order, and the
  * groups each of its sections offers. The folders are read-only inputs; without them (outside this
@@ -16,9 +16,11 @@ import { readReadingList, type ReadingListFiles } from '../../src/content/conten
 import { declaredGroups, sectionGroupIds } from '../../src/content/list-shape.ts';
 import { normaliseUrl } from '../../src/content/urls.ts';
 import { countPage } from '../support/import-counts.ts';
+import { FIXTURE_LIST } from '../support/fixture-list.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
-const shipped = join(repo, 'content');
+// The shipped list as first imported, not content/: content/ is the curator's and may be their own import.
+const shipped = FIXTURE_LIST;
 const corpusDir = resolve(repo, '../shared/corpus');
 const originDir = resolve(repo, '../shared/legacy/origin');
 
