@@ -16,6 +16,7 @@ import { normaliseUrl } from '../../src/content/urls.ts';
 import { buildSite, projectRoot, tempSite, type SiteDirs } from '../support/build-site.ts';
 import { expect, test } from './fixtures.ts';
 import { serveDirectory } from './serve-dist.ts';
+import { sharedAvailable } from '../support/shared-folder.ts';
 
 // In order in one worker, each site built once.
 test.describe.configure({ mode: 'default', timeout: 600_000 });
@@ -112,8 +113,8 @@ for (const name of ['public-apis__public-apis.md', 'vinta__awesome-python.md']) 
     });
     test.afterAll(() => server?.close());
     test.beforeEach(() => {
-      if (!present && process.env.CI) throw new Error(`${CORPUS} is missing: CI must provide the shared folder`);
-      test.skip(!present, `${CORPUS} does not exist here`);
+      // Fails under CI when the corpus is missing; elsewhere says why the real lists were not built.
+      test.skip(!sharedAvailable(CORPUS), `${CORPUS} does not exist here`);
     });
 
     test('shows every entry on its section page, in the page’s order', async ({ page }) => {
