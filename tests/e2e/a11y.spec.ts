@@ -8,8 +8,9 @@ import { expect, test } from './fixtures.ts';
 import { readerContent } from './reader-content.ts';
 
 const content = readerContent();
-const firstSection = content.sections[0]!;
-const firstEntry = content.bySection(firstSection.id)[0]!;
+// The first section that lists entries of its own (a parent may hold only sub-sections).
+const firstSection = content.sections.find((section) => content.listedIn(section.id).length > 0)!;
+const firstEntry = content.listedIn(firstSection.id)[0]!;
 const deadEntry = content.entries.find((entry) => entry.data.status?.state === 'dead');
 
 const pages: [string, string][] = [

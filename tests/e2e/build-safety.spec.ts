@@ -11,7 +11,7 @@ import { serialiseEntry, serialiseList, serialiseSection } from '../../src/conte
 import { entrySchema } from '../../src/schemas/content.ts';
 import {
   buildSite,
-  copyShippedContent,
+  copyFixtureList,
   projectRoot,
   startBuild,
   tempSite,
@@ -232,7 +232,7 @@ test.describe('a list whose notes hold footnotes, fake entry markers and referen
 
 test('a build that fails leaves the previous site untouched', () => {
   const dirs = tempSite('failed');
-  copyShippedContent(dirs.contentDir);
+  copyFixtureList(dirs.contentDir);
   writeTree(dirs.outDir, { 'index.html': 'previous site' });
   writeTree(dirs.contentDir, {
     'entries/data-products/broken.md': '---\ntitle: Broken\nurl: ftp://example.com\nsection: data-products\nkind: framing\n---\n',
@@ -247,7 +247,7 @@ test('a build that fails leaves the previous site untouched', () => {
 
 test('an interrupted build leaves the previous site untouched, and the next build replaces it whole', async () => {
   const dirs = tempSite('interrupted');
-  copyShippedContent(dirs.contentDir);
+  copyFixtureList(dirs.contentDir);
   writeTree(dirs.outDir, { 'index.html': 'previous site' });
 
   const child = startBuild(dirs);

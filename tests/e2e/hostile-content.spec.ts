@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { serialiseEntry } from '../../src/content/entry-file.ts';
 import { entrySchema } from '../../src/schemas/content.ts';
-import { buildSite, copyShippedContent, tempSite, writeTree, type SiteDirs } from '../support/build-site.ts';
+import { buildSite, copyFixtureList, tempSite, writeTree, type SiteDirs } from '../support/build-site.ts';
 import { expect, test } from './fixtures.ts';
 import { serveDirectory } from './serve-dist.ts';
 
@@ -47,7 +47,7 @@ const port = 4460 + Number(process.env.TEST_WORKER_INDEX ?? 0);
 
 test.beforeAll(() => {
   dirs = tempSite('hostile');
-  copyShippedContent(dirs.contentDir);
+  copyFixtureList(dirs.contentDir);
   writeTree(dirs.contentDir, {
     'entries/data-products/markup.md': serialiseEntry(
       entrySchema.parse({
@@ -151,7 +151,7 @@ const refused: [string, string, string][] = [
 for (const [what, path, text] of refused) {
   test(`refuses ${what}, naming the file`, () => {
     const site = tempSite('refused');
-    copyShippedContent(site.contentDir);
+    copyFixtureList(site.contentDir);
     writeTree(site.contentDir, { [path]: path.endsWith('.mdx') ? "import x from '../../package.json'\n\n{x.name}\n" : text });
     const result = buildSite(site);
     expect(result.status).not.toBe(0);
@@ -163,7 +163,7 @@ for (const [what, path, text] of refused) {
 test('JavaScript frontmatter is refused without running it', () => {
   const site = tempSite('js-frontmatter');
   const marker = join(tmpdir(), `commonplace-pwned-${randomUUID()}`);
-  copyShippedContent(site.contentDir);
+  copyFixtureList(site.contentDir);
   writeTree(site.contentDir, {
     'entries/data-products/code.md': `---js\n{ title: require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran') }\n---\n`,
   });

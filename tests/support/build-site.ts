@@ -4,6 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FIXTURE_LIST } from './fixture-list.ts';
 
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -27,9 +28,12 @@ export function writeTree(dir: string, files: Record<string, string>): void {
   }
 }
 
-/** Copies the shipped content/ to `dir`, to change a copy. */
-export function copyShippedContent(dir: string): void {
-  cpSync(join(projectRoot, 'content'), dir, { recursive: true });
+/**
+ * Copies the fixture list (the shipped list as first imported: tests/support/fixture-list.ts) to
+ * `dir`, to change a copy: not content/, which a curator replaces with their own list.
+ */
+export function copyFixtureList(dir: string): void {
+  cpSync(FIXTURE_LIST, dir, { recursive: true });
 }
 
 const buildEnv = (dirs: SiteDirs) => ({
