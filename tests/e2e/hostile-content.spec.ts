@@ -43,7 +43,8 @@ const entry = (slug: string, title: string, extra: Record<string, unknown> = {})
 
 let dirs: SiteDirs;
 let server: Server;
-const port = 4460 + Number(process.env.TEST_WORKER_INDEX ?? 0);
+// Beside the main run's port (E2E_PORT), so that runs in two checkouts on one machine do not collide.
+const port = Number(process.env.E2E_PORT ?? 4329) + 131 + Number(process.env.TEST_WORKER_INDEX ?? 0);
 
 test.beforeAll(() => {
   dirs = tempSite('hostile');

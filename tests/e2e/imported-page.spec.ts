@@ -20,7 +20,8 @@ test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 const PAGE = join(projectRoot, 'tests', 'fixtures', 'legacy', 'edge-cases.md');
 let server: Server;
-const port = 4480 + Number(process.env.TEST_WORKER_INDEX ?? 0);
+// Beside the main run's port (E2E_PORT), so that runs in two checkouts on one machine do not collide.
+const port = Number(process.env.E2E_PORT ?? 4329) + 151 + Number(process.env.TEST_WORKER_INDEX ?? 0);
 const site = tempSite('imported');
 
 const io = (lines: string[]) => ({

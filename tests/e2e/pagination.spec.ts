@@ -19,7 +19,8 @@ const expectedOrder = [
 ].map(titleOf);
 
 let server: Server;
-const port = 4470 + Number(process.env.TEST_WORKER_INDEX ?? 0);
+// Beside the main run's port (E2E_PORT), so that runs in two checkouts on one machine do not collide.
+const port = Number(process.env.E2E_PORT ?? 4329) + 141 + Number(process.env.TEST_WORKER_INDEX ?? 0);
 
 test.beforeAll(() => {
   const site = tempSite('pagination');

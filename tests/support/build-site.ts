@@ -1,5 +1,6 @@
 /** Builds the site from another content folder into another output folder, as `npm run build` does. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -46,9 +47,10 @@ const buildEnv = (dirs: SiteDirs) => ({
 
 /**
  * Astro keeps intermediate files under the project (`.astro/`) whatever the output folder, so two
- * builds of this project at once break each other: test workers take turns through this lock.
+ * builds of this project at once break each other: test workers take turns through this lock. One
+ * lock per project folder: another checkout on the same machine builds in its own `.astro/`.
  */
-const LOCK = join(tmpdir(), 'commonplace-build.lock');
+const LOCK = join(tmpdir(), `commonplace-build-${createHash('sha256').update(projectRoot).digest('hex').slice(0, 12)}.lock`);
 
 function isAlive(pid: number): boolean {
   try {
