@@ -93,6 +93,7 @@ test.describe('quotes link to their passage with a text fragment', () => {
 test('every entry on its section pages has an archived copy; a dead one links the archive first and says since when', async ({
   page,
 }) => {
+  test.setTimeout(60_000 + content.entries.length * 500); // a few checks per entry: a real list holds hundreds
   for (const section of content.sections) {
     const ids = await listingItems(page, section.id, async (item) => {
       const entry = content.entries.find((found) => found.id === item.id)!;
