@@ -68,6 +68,7 @@ test('browses home → section → entry permalink', async ({ page }) => {
 });
 
 test('every entry file is on its section’s pages once, in reading order, with its link, quotes and notes', async ({ page }) => {
+  test.setTimeout(60_000 + content.entries.length * 500); // a few checks per entry: a real list holds hundreds
   expect(content.entries.length).toBeGreaterThan(0);
   for (const section of content.sections) {
     const expected = (listings.get(section.id) ?? []).flatMap((group) => group.entries);

@@ -1,4 +1,5 @@
 /** A long section is split into listing pages that together list every link, in reading order. */
+import AxeBuilder from '@axe-core/playwright';
 import type { Server } from 'node:http';
 import { serialiseEntry, serialiseList, serialiseSection } from '../../src/content/entry-file.ts';
 import { ENTRIES_PER_PAGE } from '../../src/site/reading-list.ts';
@@ -72,5 +73,23 @@ test('each listing page holds at most a page worth of entries and links to every
     expect(count).toBe(number < pages ? ENTRIES_PER_PAGE : COUNT - ENTRIES_PER_PAGE * (pages - 1));
     const links = await page.locator('.pager').first().locator('ol li').allTextContents();
     expect(links.map((text) => text.trim())).toEqual(Array.from({ length: pages }, (_, i) => String(i + 1)));
+  }
+});
+
+test('a listing page with a pager above and below passes axe: each pager is a landmark with a name of its own', async ({
+  page,
+}) => {
+  for (const path of ['/long/', '/long/page/2/']) {
+    await page.goto(`http://127.0.0.1:${port}${path}`);
+    const names = await page.locator('nav.pager').evaluateAll((navs) => navs.map((nav) => nav.getAttribute('aria-label')));
+    expect(names).toHaveLength(2);
+    expect(new Set(names).size, path).toBe(2);
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(
+      results.violations.map(
+        (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+      ),
+      path,
+    ).toEqual([]);
   }
 });
