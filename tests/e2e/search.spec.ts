@@ -18,6 +18,8 @@ const permalinks = new Set(content.entries.map((entry) => `/${entry.id}/`));
 const searchable = (entry: Entry) =>
   [entry.data.title, ...entry.data.quotes, notesText(entry.body), entry.data.url].join('\n').toLowerCase();
 const texts = content.entries.map(searchable);
+/** Each entry's searchable text, computed once: reading notes parses Markdown, and a real list has hundreds. */
+const textOf = new Map(content.entries.map((entry, index) => [entry.id, texts[index]!]));
 const wordsOf = (text: string) => [...new Set(text.toLowerCase().match(/\p{L}{5,}/gu) ?? [])];
 /** Entries whose text holds `word` or a word sharing its stem (a generous guess at Pagefind's stemming). */
 const entriesHolding = (word: string) =>
@@ -143,13 +145,14 @@ test('Escape closes the results; Ctrl+K focuses the box', async ({ page }) => {
  * (counting its sub-sections', as its filter does), of those that do not hold them all.
  */
 function wordAcrossSections(): { word: string; section: (typeof content.sections)[number] } {
+  const subtrees = new Map(content.sections.map((section) => [section.id, content.inSubtree(section.id)]));
   let best: { word: string; section: (typeof content.sections)[number]; spread: number } | undefined;
   for (const word of new Set(content.entries.flatMap((entry) => wordsOf(entry.data.title)))) {
-    const matching = content.entries.filter((entry) => searchable(entry).includes(word)).length;
+    const matching = texts.filter((text) => text.includes(word)).length;
     const bySection = content.sections
       .map((section) => ({
         section,
-        count: content.inSubtree(section.id).filter((entry) => searchable(entry).includes(word)).length,
+        count: subtrees.get(section.id)!.filter((entry) => textOf.get(entry.id)!.includes(word)).length,
       }))
       .filter((found) => found.count > 0 && found.count < matching);
     if (bySection.length < 2) continue;
